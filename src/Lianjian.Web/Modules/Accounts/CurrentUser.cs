@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Lianjian.Web.Modules.Alliances;
+using Lianjian.Web.Modules.Organizations;
+using Lianjian.Web.Platform.Identity;
+using Lianjian.Web.Platform.Persistence;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianjian.Web.Modules.Accounts;
+
+/// <summary>
+/// The signed-in user of this request (or Blazor circuit) and their data scope, loaded once and cached.
+/// In a circuit the principal comes from <see cref="UserCircuitHandler"/>; in a request, from the HttpContext.
+/// </summary>
+public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider services) : ICurrentUser
+{
+    private ClaimsPrincipal? _principal;
+    private DataScope? _scope;
+
+    public ClaimsPrincipal Principal => _principal ?? http.HttpContext?.User ?? new ClaimsPrincipal(new ClaimsIdentity());
+
+    public Guid? UserId => Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public string UserName => Principal.Identity?.Name ?? "";
+
+    public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
+
+    public bool IsInRole(string role) => Principal.IsInRole(role);
+
+    internal void SetPrincipal(ClaimsPrincipal principal)
+    {
+        _principal = principal;
+        _scope = null;
+    }
+
+    public async Task<DataScope> GetScopeAsync(CancellationToken ct = default)
+    {
+        if (_scope is not null) return _scope;
+        if (!IsAuthenticated || UserId is not { } userId) return _scope = DataScope.Nothing;
+        if (IsInRole(Roles.SystemAdmin)) return _scope = DataScope.Everything;
+
+        // A separate context: the caller's DbContext may be in the middle of its own work.
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        _scope = await LoadScopeAsync(db, userId, ct);
+        return _scope;
+    }
+
+    public static async Task<DataScope> LoadScopeAsync(AppDbContext db, Guid userId, CancellationToken ct)
+    {
+        var paths = await db.Set<UserOrganization>().Where(u => u.UserId == userId)
+            .Join(db.Organizations, u => u.OrganizationId, o => o.Id, (u, o) => o)
+            .Where(o => o.IsActive)
+            .Select(o => o.Path).ToListAsync(ct);
+
+        // A path under another of the user's paths adds nothing.
+        paths = paths.Where(p => !paths.Any(q => q != p && p.StartsWith(q, StringComparison.Ordinal))).ToList();
+        if (paths.Count == 0) return DataScope.Nothing;
+        var alliances = await db.Organizations.Where(PathPredicate.Under<Organization>(o => o.Path, paths))
+            .Join(db.Set<AllianceMember>(), o => o.Id, m => m.OrganizationId, (o, m) => m.AllianceId)
+            .Distinct().ToListAsync(ct);
+        return new DataScope(false, paths, alliances);
+    }
+}
+
+/// <summary>Hands the circuit's authenticated user to <see cref="CurrentUser"/> (ASP.NET Core's documented pattern).</summary>
+public sealed class UserCircuitHandler(AuthenticationStateProvider authentication, CurrentUser currentUser) : CircuitHandler, IDisposable
+{
+    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        authentication.AuthenticationStateChanged += OnChanged;
+        currentUser.SetPrincipal((await authentication.GetAuthenticationStateAsync()).User);
+    }
+
+    private void OnChanged(Task<AuthenticationState> task) =>
+        _ = task.ContinueWith(t => currentUser.SetPrincipal(t.Result.User), TaskScheduler.Default);
+
+    public void Dispose() => authentication.AuthenticationStateChanged -= OnChanged;
+}

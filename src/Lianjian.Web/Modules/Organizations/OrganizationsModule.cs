@@ -1,0 +1,24 @@
+using Lianjian.Web.Modules.Organizations.Api;
+using Lianjian.Web.Modules.Organizations.Queries;
+using Lianjian.Web.Modules.Organizations.UseCases;
+
+namespace Lianjian.Web.Modules.Organizations;
+
+/// <summary>组织: the one tree of party, administrative, grid and unit nodes.</summary>
+public static class OrganizationsModule
+{
+    public static IServiceCollection AddOrganizationsModule(this IServiceCollection services) => services
+        .AddScoped<Platform.Persistence.IDemoDataSeeder, OrganizationsDemoData>()
+        .AddScoped<OrganizationAccess>()
+        .AddScoped<OrganizationsQuery>()
+        .AddScoped<CreateOrganization>()
+        .AddScoped<UpdateOrganization>()
+        .AddScoped<MoveOrganization>()
+        .AddScoped<DeactivateOrganization>();
+
+    public static IEndpointRouteBuilder MapOrganizationsModule(this IEndpointRouteBuilder routes)
+    {
+        OrganizationsApi.Map(routes);
+        return routes;
+    }
+}

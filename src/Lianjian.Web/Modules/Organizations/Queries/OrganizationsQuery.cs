@@ -1,0 +1,123 @@
+using Lianjian.Web.Platform.Identity;
+using Lianjian.Web.Platform.Persistence;
+using Lianjian.Web.Platform.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianjian.Web.Modules.Organizations.Queries;
+
+public sealed record OrganizationRow(
+    Guid Id,
+    string Name,
+    OrganizationKind Kind,
+    string KindLabel,
+    int? GridLevel,
+    Guid? ParentId,
+    int Depth,
+    bool IsActive,
+    bool HasChildren,
+    string? ContactName,
+    string? ContactPhone);
+
+public sealed record OrganizationDetails(
+    Guid Id,
+    string Name,
+    OrganizationKind Kind,
+    string KindLabel,
+    int? GridLevel,
+    Guid? ParentId,
+    string? ParentName,
+    IReadOnlyList<OrganizationCrumb> Ancestors,
+    string? Code,
+    string? Address,
+    string? ContactName,
+    string? ContactPhone,
+    string? Description,
+    int SortOrder,
+    bool IsActive,
+    DateTime? DeactivatedAt,
+    DateTime CreatedAt,
+    int ChildCount);
+
+public sealed record OrganizationCrumb(Guid Id, string Name);
+
+public sealed record OrganizationFilter(
+    string? Name = null,
+    OrganizationKind? Kind = null,
+    Guid? Under = null,
+    bool IncludeInactive = false,
+    int? Page = null,
+    int? PageSize = null);
+
+/// <summary>The read side of the tree: one query feeds the tree view, the lists, the API and the export.</summary>
+public sealed class OrganizationsQuery(AppDbContext db, ICurrentUser user)
+{
+    /// <summary>Children of <paramref name="parentId"/>, or the tops of the user's scope when it is null.</summary>
+    public async Task<Result<IReadOnlyList<OrganizationRow>>> ChildrenAsync(Guid? parentId, bool includeInactive = true, CancellationToken ct = default)
+    {
+        var scope = await user.GetScopeAsync(ct);
+        var visible = db.Organizations.AsNoTracking().InScope(scope);
+        IQueryable<Organization> level;
+        if (parentId is null)
+        {
+            level = scope.IsUnrestricted
+                ? visible.Where(o => o.ParentId == null)
+                : visible.Where(o => scope.Paths.Contains(o.Path));
+        }
+        else
+        {
+            if (!await visible.AnyAsync(o => o.Id == parentId, ct)) return OrganizationErrors.NotFound();
+            level = visible.Where(o => o.ParentId == parentId);
+        }
+
+        if (!includeInactive) level = level.Where(o => o.IsActive);
+        return Result<IReadOnlyList<OrganizationRow>>.Ok(await ListAsync(level.OrderBy(o => o.SortOrder).ThenBy(o => o.Name), ct));
+    }
+
+    public async Task<Page<OrganizationRow>> SearchAsync(OrganizationFilter filter, CancellationToken ct = default)
+    {
+        var scope = await user.GetScopeAsync(ct);
+        var query = db.Organizations.AsNoTracking().InScope(scope);
+        if (filter.Under is { } under)
+        {
+            var path = await query.Where(o => o.Id == under).Select(o => o.Path).FirstOrDefaultAsync(ct);
+            if (path is null) return new Page<OrganizationRow>([], 0, 1, 20);
+            query = query.Under(path);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Name)) query = query.Where(o => o.Name.Contains(filter.Name.Trim()));
+        if (filter.Kind is { } kind) query = query.Where(o => o.Kind == kind);
+        if (!filter.IncludeInactive) query = query.Where(o => o.IsActive);
+        var (page, size) = Page<OrganizationRow>.Normalize(filter.Page, filter.PageSize);
+        var total = await query.CountAsync(ct);
+        var items = await ListAsync(query.OrderBy(o => o.Depth).ThenBy(o => o.SortOrder).ThenBy(o => o.Name).Skip((page - 1) * size).Take(size), ct);
+        return new Page<OrganizationRow>(items, total, page, size);
+    }
+
+    public async Task<Result<OrganizationDetails>> DetailsAsync(Guid id, CancellationToken ct = default)
+    {
+        var scope = await user.GetScopeAsync(ct);
+        var o = await db.Organizations.AsNoTracking().InScope(scope).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (o is null) return OrganizationErrors.NotFound();
+        var ancestorIds = o.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Where(a => a != o.Id).ToList();
+        var names = await db.Organizations.AsNoTracking().Where(a => ancestorIds.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var ancestors = ancestorIds.Where(names.ContainsKey).Select(a => new OrganizationCrumb(a, names[a])).ToList();
+        var childCount = await db.Organizations.CountAsync(c => c.ParentId == id, ct);
+        return new OrganizationDetails(o.Id, o.Name, o.Kind, o.Kind.Label(), o.GridLevel, o.ParentId, ancestors.LastOrDefault()?.Name, ancestors,
+            o.Code, o.Address, o.ContactName, o.ContactPhone, o.Description, o.SortOrder, o.IsActive, o.DeactivatedAt, o.CreatedAt, childCount);
+    }
+
+    /// <summary>The ancestor path of an organization in scope, or null (used by other modules to scope by subtree).</summary>
+    public async Task<string?> PathInScopeAsync(Guid id, CancellationToken ct = default)
+    {
+        var scope = await user.GetScopeAsync(ct);
+        return await db.Organizations.AsNoTracking().InScope(scope).Where(o => o.Id == id).Select(o => o.Path).FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<IReadOnlyList<OrganizationRow>> ListAsync(IQueryable<Organization> query, CancellationToken ct)
+    {
+        var rows = await query.Select(o => new OrganizationRow(
+            o.Id, o.Name, o.Kind, "", o.GridLevel, o.ParentId, o.Depth, o.IsActive,
+            db.Set<Organization>().Any(c => c.ParentId == o.Id), o.ContactName, o.ContactPhone)).ToListAsync(ct);
+        return rows.ConvertAll(r => r with { KindLabel = r.Kind.Label() });
+    }
+}

@@ -1,0 +1,20 @@
+using Lianjian.Web.Modules.People.Api;
+using Lianjian.Web.Modules.People.Queries;
+using Lianjian.Web.Modules.People.UseCases;
+
+namespace Lianjian.Web.Modules.People;
+
+/// <summary>人员: party members, leaders, stationed cadres, grid workers, residents and enterprises.</summary>
+public static class PeopleModule
+{
+    public static IServiceCollection AddPeopleModule(this IServiceCollection services) => services
+        .AddScoped<Platform.Persistence.IDemoDataSeeder, PeopleDemoData>()
+        .AddScoped<PeopleQuery>()
+        .AddScoped<SavePerson>();
+
+    public static IEndpointRouteBuilder MapPeopleModule(this IEndpointRouteBuilder routes)
+    {
+        PeopleApi.Map(routes);
+        return routes;
+    }
+}

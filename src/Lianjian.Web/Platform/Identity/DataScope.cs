@@ -1,0 +1,29 @@
+namespace Lianjian.Web.Platform.Identity;
+
+/// <summary>
+/// What a signed-in user may see and change (数据权限): the subtrees under the organizations they act for
+/// (as ancestor-path prefixes) and the alliances those organizations belong to. A system admin is unrestricted.
+/// </summary>
+public sealed record DataScope(bool IsUnrestricted, IReadOnlyList<string> Paths, IReadOnlyList<Guid> AllianceIds)
+{
+    public static DataScope Nothing { get; } = new(false, [], []);
+
+    public static DataScope Everything { get; } = new(true, [], []);
+
+    public bool Covers(string path) => IsUnrestricted || Paths.Any(p => path.StartsWith(p, StringComparison.Ordinal));
+}
+
+/// <summary>The user on whose behalf the current request or circuit acts.</summary>
+public interface ICurrentUser
+{
+    Guid? UserId { get; }
+
+    string UserName { get; }
+
+    bool IsAuthenticated { get; }
+
+    bool IsInRole(string role);
+
+    /// <summary>Loaded once per request (or circuit) and cached.</summary>
+    Task<DataScope> GetScopeAsync(CancellationToken ct = default);
+}

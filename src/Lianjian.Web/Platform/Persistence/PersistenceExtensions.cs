@@ -1,0 +1,38 @@
+using Lianjian.Web.Platform.Auditing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianjian.Web.Platform.Persistence;
+
+public static class PersistenceExtensions
+{
+    public static IServiceCollection AddLianjianPersistence(this IServiceCollection services, LianjianOptions options, string contentRoot)
+    {
+        var dataDirectory = options.ResolveDataDirectory(contentRoot);
+        Directory.CreateDirectory(dataDirectory);
+        services.AddScoped<AuditInterceptor>();
+
+        switch (options.Database.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                var pg = options.Database.ConnectionString;
+                if (string.IsNullOrWhiteSpace(pg))
+                    throw new InvalidOperationException("Lianjian:Database:ConnectionString is required when Lianjian:Database:Provider is Postgres.");
+                services.AddDbContext<PostgresAppDbContext>((sp, db) => db
+                    .UseNpgsql(pg, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
+                break;
+            default:
+                var sqlite = string.IsNullOrWhiteSpace(options.Database.ConnectionString)
+                    ? $"Data Source={Path.Combine(dataDirectory, "lianjian.db")}"
+                    : options.Database.ConnectionString;
+                services.AddDbContext<SqliteAppDbContext>((sp, db) => db
+                    .UseSqlite(sqlite)
+                    .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<AuditInterceptor>()));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+                break;
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using Lianjian.Web.Modules.Accounts;
+using Lianjian.Web.Modules.Alliances;
+using Lianjian.Web.Modules.Audit;
+using Lianjian.Web.Modules.Organizations;
+using Lianjian.Web.Modules.People;
+using Lianjian.Web.Platform;
+using Lianjian.Web.Platform.Cli;
+using Lianjian.Web.Ui;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddLianjianPlatform();
+builder.Services
+    .AddAccountsModule()
+    .AddOrganizationsModule()
+    .AddPeopleModule()
+    .AddAlliancesModule()
+    .AddAuditModule()
+    .AddLianjianUi();
+
+var app = builder.Build();
+if (await CommandLine.TryRunAsync(app, args) is { } exitCode) return exitCode;
+await app.PrepareDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapLianjianPlatform();
+app.MapAccountsModule();
+app.MapOrganizationsModule();
+app.MapPeopleModule();
+app.MapAlliancesModule();
+app.MapAuditModule();
+app.MapLianjianUi();
+app.Run();
+return 0;
+
+public partial class Program;
