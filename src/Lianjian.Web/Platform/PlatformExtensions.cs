@@ -17,6 +17,8 @@ public static class PlatformExtensions
         var services = builder.Services;
 
         services.AddSingleton(TimeProvider.System);
+        // SQL text at Information floods the console of commands such as `migrate`; failures still log as errors.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         services.AddLianjianPersistence(options, builder.Environment.ContentRootPath);
         ErrorHandling.Configure(services);
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
