@@ -39,6 +39,7 @@ public static class ApiReference
             .DisableDefaultFonts()
             .DisableTelemetry()
             .DisableAgent()
+            .HideDeveloperTools()
             .WithLocalization(new ScalarLocalizationOptions { Locale = "zh" }))
         .ExcludeFromDescription();
 }

@@ -29,22 +29,29 @@ public sealed class AllianceAccess(AppDbContext db, ICurrentUser user)
     {
         var alliance = await db.Alliances.Include(a => a.Members).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (alliance is null) return AllianceErrors.NotFound();
-        var scope = await user.GetScopeAsync(ct);
-        if (!scope.IsUnrestricted)
-        {
-            var orgIds = alliance.Members.Select(m => m.OrganizationId).Append(alliance.LeadOrganizationId).Distinct().ToList();
-            var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id))
-                .Select(o => new { o.Id, o.Path, o.Name }).ToListAsync(ct);
-            var lead = orgs.Single(o => o.Id == alliance.LeadOrganizationId);
-            if (!scope.Covers(lead.Path))
-            {
-                var readable = orgs.Any(o => scope.Covers(o.Path));
-                return readable ? AllianceChangeErrors.OnlyLeadScopeCanChange(lead.Name) : AllianceErrors.NotFound();
-            }
-        }
-
+        var allowed = await CheckChangeAsync(alliance, ct);
+        if (!allowed.IsSuccess) return allowed.Error;
         if (!alliance.IsActive && !allowInactive) return AllianceChangeErrors.AllianceInactive(alliance.Name);
         return alliance;
+    }
+
+    /// <summary>For pages: whether to offer the change buttons (edit, members, agreement steps, meetings) at all.</summary>
+    public async Task<bool> CanChangeAsync(Guid id, CancellationToken ct = default)
+    {
+        var alliance = await db.Alliances.AsNoTracking().Include(a => a.Members).FirstOrDefaultAsync(a => a.Id == id, ct);
+        return alliance is not null && (await CheckChangeAsync(alliance, ct)).IsSuccess;
+    }
+
+    private async Task<Result> CheckChangeAsync(Alliance alliance, CancellationToken ct)
+    {
+        var scope = await user.GetScopeAsync(ct);
+        if (scope.IsUnrestricted) return Result.Ok;
+        var orgIds = alliance.Members.Select(m => m.OrganizationId).Append(alliance.LeadOrganizationId).Distinct().ToList();
+        var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id))
+            .Select(o => new { o.Id, o.Path, o.Name }).ToListAsync(ct);
+        var lead = orgs.Single(o => o.Id == alliance.LeadOrganizationId);
+        if (scope.Covers(lead.Path)) return Result.Ok;
+        return orgs.Any(o => scope.Covers(o.Path)) ? AllianceChangeErrors.OnlyLeadScopeCanChange(lead.Name) : AllianceErrors.NotFound();
     }
 
     /// <summary>The alliance (not tracked) when the user may read it.</summary>
