@@ -10,7 +10,11 @@ public static class PeopleModule
     public static IServiceCollection AddPeopleModule(this IServiceCollection services) => services
         .AddScoped<Platform.Persistence.IDemoDataSeeder, PeopleDemoData>()
         .AddScoped<PeopleQuery>()
-        .AddScoped<SavePerson>();
+        .AddScoped<SavePerson>()
+        .AddScoped<AddStationedPeriod>()
+        .AddScoped<RemoveStationedPeriod>()
+        .AddScoped<AddCommunityRegistration>()
+        .AddScoped<RemoveCommunityRegistration>();
 
     public static IEndpointRouteBuilder MapPeopleModule(this IEndpointRouteBuilder routes)
     {
