@@ -108,6 +108,8 @@ public sealed class ErrorHandling(ILogger<ErrorHandling> logger, IProblemDetails
             problem.Extensions["code"] = code;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
+            // Enums travel by name only: "kind": 99 is a malformed request, not an undefined kind.
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false)));
     }
 }
