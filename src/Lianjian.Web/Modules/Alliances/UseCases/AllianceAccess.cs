@@ -19,8 +19,7 @@ namespace Lianjian.Web.Modules.Alliances.UseCases;
 /// work committee's job (工委牵头组建三级联建), so committee admins may add any active organization, while an
 /// organization admin adds only what they administer (any other id answers 404, like every out-of-scope id).</item>
 /// </list>
-/// Visibility is computed from the member organizations' paths, not from the cached <see cref="DataScope.AllianceIds"/>,
-/// so a back-office circuit sees an alliance it has just created.
+/// Visibility is computed from the member organizations' paths, so a back-office circuit sees an alliance it has just created.
 /// </summary>
 public sealed class AllianceAccess(AppDbContext db, ICurrentUser user)
 {
