@@ -44,7 +44,7 @@ public static class AdminUi
     /// <summary>The row of the organization tree that shows this name.</summary>
     public static ILocator TreeItem(IPage page, string name) =>
         page.Locator("[data-testid=org-tree] .mud-treeview-item-content")
-            .Filter(new LocatorFilterOptions { Has = page.Locator(".mud-treeview-item-label").GetByText(name, new LocatorGetByTextOptions { Exact = true }) });
+            .Filter(new LocatorFilterOptions { Has = page.Locator(".org-node-name").GetByText(name, new LocatorGetByTextOptions { Exact = true }) });
 
     public static async Task ExpandTreeItem(IPage page, string name)
     {
@@ -54,7 +54,7 @@ public static class AdminUi
 
     public static async Task SelectTreeItem(IPage page, string name)
     {
-        await TreeItem(page, name).Locator(".mud-treeview-item-label").ClickAsync();
+        await TreeItem(page, name).Locator(".org-node-name").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=org-name]")).ToHaveTextAsync(name);
     }
 
