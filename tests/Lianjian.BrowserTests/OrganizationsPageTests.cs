@@ -94,6 +94,30 @@ public sealed class OrganizationsPageTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task Move_UnderAnotherParent_UpdatesBreadcrumbAndTree()
+    {
+        var page = await AdminUi.OpenAs(app, "dinghai", "/admin/organizations");
+        await AdminUi.SelectTreeItem(page, "环南街道");
+        await page.Locator("[data-testid=org-add-child]").ClickAsync();
+        var name = AdminUi.Unique("测试企业");
+        await page.Locator("input[data-testid=org-form-name]").FillAsync(name);
+        await AdminUi.Choose(page, "org-form-kind", "企业");
+        await page.Locator("[data-testid=org-form-save]").ClickAsync();
+        await page.Locator("[data-testid=org-children]").GetByText(name, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
+        await Expect(page.Locator("[data-testid=org-name]")).ToHaveTextAsync(name);
+
+        await page.Locator("[data-testid=org-move]").ClickAsync();
+        await AdminUi.PickOrganization(page, "move-target", "长白乡");
+        await page.Locator("[data-testid=move-save]").ClickAsync();
+
+        await Expect(page.Locator(".mud-snackbar", new PageLocatorOptions { HasText = "已移动到“长白乡”之下。" })).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=org-details] .mud-breadcrumbs")).ToContainTextAsync("长白乡");
+        await Expect(page.Locator("[data-testid=org-details] .mud-breadcrumbs")).Not.ToContainTextAsync("环南街道");
+        await Expect(AdminUi.TreeBranch(page, "长白乡").Locator(".org-node-name", new LocatorLocatorOptions { HasText = name })).ToBeVisibleAsync();
+        await Expect(AdminUi.TreeBranch(page, "环南街道")).Not.ToContainTextAsync(name);
+    }
+
+    [Fact]
     public async Task DeactivateThenReactivate_GreysTheNodeAndAsksFirst()
     {
         var page = await AdminUi.OpenAs(app, "dinghai", "/admin/organizations");

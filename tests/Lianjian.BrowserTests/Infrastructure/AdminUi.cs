@@ -46,6 +46,16 @@ public static class AdminUi
         page.Locator("[data-testid=org-tree] .mud-treeview-item-content")
             .Filter(new LocatorFilterOptions { Has = page.Locator(".org-node-name").GetByText(name, new LocatorGetByTextOptions { Exact = true }) });
 
+    /// <summary>A tree node together with its loaded children.</summary>
+    public static ILocator TreeBranch(IPage page, string name) =>
+        page.Locator("[data-testid=org-tree] .mud-treeview-item").Filter(new LocatorFilterOptions
+        {
+            Has = page.Locator(".mud-treeview-item-content").Filter(new LocatorFilterOptions
+            {
+                Has = page.Locator(".org-node-name").GetByText(name, new LocatorGetByTextOptions { Exact = true }),
+            }),
+        }).Last;
+
     public static async Task ExpandTreeItem(IPage page, string name)
     {
         var item = TreeItem(page, name);
