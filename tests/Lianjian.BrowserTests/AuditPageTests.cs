@@ -55,6 +55,7 @@ public sealed class AuditPageTests(BrowserApp app)
         // The Staff policy turns a member away at the door: back to the sign-in page, no log rendered.
         await Expect(page.Locator("[data-testid=signin-form]")).ToBeVisibleAsync();
         Assert.Contains("/login", page.Url);
+        await Expect(page.Locator("[role=alert]")).ToContainTextAsync("无权访问");
         Assert.Equal(0, await page.Locator("[data-testid=audit-table]").CountAsync());
     }
 }

@@ -41,7 +41,7 @@ public sealed class PeoplePageTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task CommitteeAdmin_SeesMaskedPhones_AndCannotEditThem()
+    public async Task CommitteeAdmin_SeesMaskedPhones_EditsOtherFields_NumbersStayUnchanged()
     {
         var page = await AdminUi.OpenAs(app, "gongwei", "/admin/people");
         var table = page.Locator("[data-testid=people-table]");
@@ -54,7 +54,15 @@ public sealed class PeoplePageTests(BrowserApp app)
         await table.GetByText("王书记", new LocatorGetByTextOptions { Exact = true }).ClickAsync();
         var dialog = page.Locator(".mud-dialog");
         await Expect(dialog).ToContainTextAsync("脱敏");
-        await Expect(dialog.Locator("[data-testid=person-save]")).ToHaveCountAsync(0);
+        var maskedPhone = (await AdminUi.Column(table, "手机号")).Single();
+        await dialog.GetByLabel("备注").FillAsync("工委回访：已核实");
+        await dialog.Locator("[data-testid=person-save]").ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+
+        // The masked number was sent back and means "unchanged": the list still shows the same masked number.
+        await page.Locator("[data-testid=filter-search]").ClickAsync();
+        await Expect(table.Locator("tbody td[data-label='姓名']")).ToHaveCountAsync(1);
+        Assert.Equal(maskedPhone, (await AdminUi.Column(table, "手机号")).Single());
     }
 
     [Fact]

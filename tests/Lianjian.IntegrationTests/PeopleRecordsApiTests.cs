@@ -50,6 +50,27 @@ public abstract class PeopleRecordsApiTests(LianjianFactory app)
     }
 
     [Fact]
+    public async Task MaskedNumbersSentBack_ByCommitteeAdmin_LeaveTheRealNumbersUnchanged()
+    {
+        var dinghai = await app.LoginAs("dinghai");
+        var branch = await dinghai.OrgId("三龙村党支部");
+        var (phone, idNumber, name) = (NewPhone(), NewIdNumber(), Unique("回访"));
+        var id = await dinghai.Create("/api/people", new { name, kind = "PartyMember", organizationId = branch, phone, idNumber, memberStatus = "Formal" });
+
+        var gongwei = await app.LoginAs("gongwei");
+        var masked = (await gongwei.Person(id)).Person;
+        await gongwei.PutJson($"/api/people/{id}", new
+        {
+            name, kind = "PartyMember", organizationId = branch, phone = masked.Phone, idNumber = masked.IdNumber, memberStatus = "Formal", remark = "工委回访",
+        }).Ok();
+
+        var after = (await dinghai.Person(id)).Person;
+        Assert.Equal((phone, idNumber), (after.Phone, after.IdNumber));
+        await (await gongwei.PutJson($"/api/people/{id}", new { name, kind = "PartyMember", organizationId = branch, phone = "138****0000", memberStatus = "Formal" }))
+            .AssertProblem(HttpStatusCode.BadRequest, "validation");
+    }
+
+    [Fact]
     public async Task StationedPeriods_AddAndRemove_OverlapRejected()
     {
         var client = await app.LoginAs("dinghai");

@@ -86,6 +86,7 @@ public static class AccountsModule
         }
 
         var target = ctx.Request.Path.StartsWithSegments("/m") ? ctx.RedirectUri.Replace("/login", "/m/login", StringComparison.Ordinal) : ctx.RedirectUri;
+        if (status == StatusCodes.Status403Forbidden) target += (target.Contains('?') ? "&" : "?") + "error=auth.forbidden";
         ctx.Response.Redirect(target);
         return Task.CompletedTask;
     }

@@ -24,6 +24,7 @@ internal sealed class AlliancesDemoData(TimeProvider clock) : IDemoDataSeeder
         if (await db.Alliances.AnyAsync(ct)) return;
         var orgs = await db.Organizations.ToDictionaryAsync(o => o.Name, ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        Alliance? first = null;
         for (var i = 0; i < Groups.Length; i++)
         {
             var (name, lead, county, village) = Groups[i];
@@ -37,6 +38,7 @@ internal sealed class AlliancesDemoData(TimeProvider clock) : IDemoDataSeeder
             alliance.Members.Add(new AllianceMember { AllianceId = alliance.Id, OrganizationId = orgs[county].Id, Role = "县（区）中心支部", JoinedOn = alliance.FoundedOn });
             alliance.Members.Add(new AllianceMember { AllianceId = alliance.Id, OrganizationId = orgs[village].Id, Role = "海岛村党支部", JoinedOn = alliance.FoundedOn });
             db.Add(alliance);
+            first ??= alliance;
 
             var agreement = new Agreement
             {
@@ -51,7 +53,8 @@ internal sealed class AlliancesDemoData(TimeProvider clock) : IDemoDataSeeder
             db.Add(agreement);
         }
 
-        var first = await Task.FromResult(db.ChangeTracker.Entries<Alliance>().First().Entity);
+        // The seeds' 2025 joint meeting belongs to the 三龙村 group (中心机关第一党支部 leads it).
+        ArgumentNullException.ThrowIfNull(first);
         db.Add(new JointMeeting
         {
             Id = Guid.CreateVersion7(), AllianceId = first.Id, ScopeOrganizationId = first.LeadOrganizationId,

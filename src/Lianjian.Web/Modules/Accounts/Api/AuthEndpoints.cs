@@ -45,6 +45,7 @@ public static class AuthEndpoints
         "auth.locked_out" => "密码错误次数过多，账号已暂时锁定，请15分钟后再试。",
         "auth.disabled" => "账号已停用，请联系管理员。",
         "auth.missing" => "请输入账号和密码。",
+        "auth.forbidden" => "当前账号无权访问该页面，请换一个账号登录。",
         _ => "登录失败，请重试。",
     };
 

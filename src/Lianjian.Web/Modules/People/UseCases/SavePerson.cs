@@ -24,6 +24,10 @@ public sealed class SavePerson(AppDbContext db, ICurrentUser user, TimeProvider 
         var scope = await user.GetScopeAsync(ct);
         var person = await db.People.InScope(scope).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (person is null) return PeopleErrors.NotFound();
+
+        // Viewers who see masked numbers send them back masked: a masked value means "unchanged".
+        if (input.Phone is not null && input.Phone == PersonalData.MaskPhone(person.Phone) && input.Phone != person.Phone) input = input with { Phone = person.Phone };
+        if (input.IdNumber is not null && input.IdNumber == PersonalData.MaskIdNumber(person.IdNumber) && input.IdNumber != person.IdNumber) input = input with { IdNumber = person.IdNumber };
         var applied = await ApplyAsync(person, input, ct);
         if (!applied.IsSuccess) return applied.Error;
         await db.SaveChangesAsync(ct);
