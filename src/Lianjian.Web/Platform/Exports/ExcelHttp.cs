@@ -1,0 +1,46 @@
+using Lianjian.Web.Platform.Results;
+
+namespace Lianjian.Web.Platform.Exports;
+
+/// <summary>The API side of imports and exports: uploaded files in, workbooks and row errors out.</summary>
+public static class ExcelHttp
+{
+    /// <summary>The request limit of import endpoints: the file limit plus room for the multipart envelope.</summary>
+    public const long MaxRequestBytes = ExcelErrors.MaxFileBytes + 1024 * 1024;
+
+    public static IResult File(Stream workbook, string fileName) =>
+        TypedResults.File(workbook, ExcelWriter.ContentType, fileName);
+
+    /// <summary>Checks the uploaded part before anything reads it.</summary>
+    public static Result<Stream> Open(IFormFile? file)
+    {
+        if (file is null) return ExcelErrors.NoFile();
+        if (file.Length > ExcelErrors.MaxFileBytes) return ExcelErrors.TooLarge();
+        if (file.Length == 0) return ExcelErrors.EmptyFile();
+        return file.OpenReadStream();
+    }
+
+    /// <summary>
+    /// 200 with the counts when everything was imported; otherwise RFC 9457 ProblemDetails: a file that cannot be read
+    /// (400, 413 when too large), or rows with errors (400 <c>import.invalid_rows</c> with every bad row under <c>rows</c>).
+    /// </summary>
+    public static IResult ToHttpResult(this Result<ImportOutcome> result)
+    {
+        if (!result.IsSuccess) return Problem(result.Error);
+        var outcome = result.Value;
+        if (outcome.Succeeded) return TypedResults.Ok(outcome);
+        var error = Error.Validation("import.invalid_rows", outcome.Summary);
+        var problem = error.ToProblemDetails();
+        problem.Extensions["badRows"] = outcome.BadRows;
+        problem.Extensions["errorsTruncated"] = outcome.ErrorsTruncated;
+        problem.Extensions["rows"] = outcome.Errors;
+        return TypedResults.Problem(problem);
+    }
+
+    public static IResult Problem(Error error)
+    {
+        var problem = error.ToProblemDetails();
+        if (error.Code == ExcelErrors.TooLarge().Code) problem.Status = StatusCodes.Status413PayloadTooLarge;
+        return TypedResults.Problem(problem);
+    }
+}
