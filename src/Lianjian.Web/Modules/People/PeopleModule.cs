@@ -1,4 +1,5 @@
 using Lianjian.Web.Modules.People.Api;
+using Lianjian.Web.Modules.People.Exports;
 using Lianjian.Web.Modules.People.Queries;
 using Lianjian.Web.Modules.People.UseCases;
 
@@ -10,11 +11,14 @@ public static class PeopleModule
     public static IServiceCollection AddPeopleModule(this IServiceCollection services) => services
         .AddScoped<Platform.Persistence.IDemoDataSeeder, PeopleDemoData>()
         .AddScoped<PeopleQuery>()
-        .AddScoped<SavePerson>();
+        .AddScoped<SavePerson>()
+        .AddScoped<ImportPeople>()
+        .AddScoped<PersonExport>();
 
     public static IEndpointRouteBuilder MapPeopleModule(this IEndpointRouteBuilder routes)
     {
         PeopleApi.Map(routes);
+        PeopleExcelApi.Map(routes);
         return routes;
     }
 }
