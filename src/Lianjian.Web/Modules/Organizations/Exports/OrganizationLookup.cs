@@ -45,6 +45,14 @@ public sealed class OrganizationLookup
         return lookup;
     }
 
+    /// <summary>A lookup over organizations already at hand (tests).</summary>
+    internal static OrganizationLookup From(IEnumerable<Organization> organizations)
+    {
+        var lookup = new OrganizationLookup();
+        foreach (var organization in organizations) lookup.Add(organization);
+        return lookup;
+    }
+
     public int Count => _byId.Count;
 
     public Organization? this[Guid id] => _byId.GetValueOrDefault(id);

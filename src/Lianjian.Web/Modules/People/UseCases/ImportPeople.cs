@@ -95,7 +95,7 @@ public sealed class ImportPeople(AppDbContext db, ICurrentUser user, TimeProvide
     }
 
     /// <summary>The checked input of a row, its home organization and normalized ID number; or null with the reasons in <paramref name="errors"/>.</summary>
-    private static (PersonInput Input, Organization Organization, string? IdNumber)? Check(ExcelRow row, RowErrors errors, OrganizationLookup lookup)
+    internal static (PersonInput Input, Organization Organization, string? IdNumber)? Check(ExcelRow row, RowErrors errors, OrganizationLookup lookup)
     {
         var kindText = row.Text(PersonSheet.Kind);
         var kind = PersonLabels.ParseKind(kindText);
