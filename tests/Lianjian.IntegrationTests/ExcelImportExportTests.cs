@@ -199,6 +199,8 @@ public abstract class ExcelImportExportTests(LianjianFactory app, ITestOutputHel
 
         var noFile = new MultipartFormDataContent { { new StringContent("忘了选文件"), "note" } };
         await (await client.PostAsync("/api/people/import", noFile)).AssertProblem(HttpStatusCode.BadRequest, "excel.no_file");
+        await (await client.PostAsync("/api/people/import", new MultipartFormDataContent())).AssertProblem(HttpStatusCode.BadRequest, "excel.broken_upload");
+        await (await client.PostJson("/api/people/import", new { file = "人员.xlsx" })).AssertProblem(HttpStatusCode.UnsupportedMediaType, "request.unsupported_media_type");
         Assert.Equal(before, await PeopleTotal(client));
     }
 

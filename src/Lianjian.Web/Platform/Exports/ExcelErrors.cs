@@ -11,6 +11,8 @@ public static class ExcelErrors
 
     public static Error NoFile() => Error.Validation("excel.no_file", "请选择要导入的 Excel 文件（.xlsx）。");
 
+    public static Error BrokenUpload() => Error.Validation("excel.broken_upload", "上传的内容不完整或格式不正确，请重新选择文件上传。");
+
     public static Error EmptyFile() => Error.Validation("excel.empty_file", "上传的文件是空的（0 字节）。");
 
     public static Error OldFormat() => Error.Validation("excel.xls_not_supported", "不支持旧版 .xls 格式，请在 Excel 中“另存为” .xlsx 后再导入。");

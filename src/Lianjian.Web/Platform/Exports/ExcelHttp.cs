@@ -11,9 +11,30 @@ public static class ExcelHttp
     public static IResult File(Stream workbook, string fileName) =>
         TypedResults.File(workbook, ExcelWriter.ContentType, fileName);
 
-    /// <summary>Checks the uploaded part before anything reads it.</summary>
-    public static Result<Stream> Open(IFormFile? file)
+    /// <summary>
+    /// Reads the multipart upload (field <c>file</c>, else the only file) and checks its size before anything parses it.
+    /// The form is read here rather than bound by the framework, so that an oversize or broken upload gets the same
+    /// Chinese errors as a bad workbook.
+    /// </summary>
+    public static async Task<Result<Stream>> OpenAsync(HttpRequest request, CancellationToken ct)
     {
+        // Other content types are answered 415 by routing (the endpoints accept multipart/form-data only).
+        if (!request.HasFormContentType) return ExcelErrors.NoFile();
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ExcelErrors.TooLarge();
+        }
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
+        {
+            return ExcelErrors.BrokenUpload();
+        }
+
+        var file = form.Files.GetFile("file") ?? (form.Files.Count == 1 ? form.Files[0] : null);
         if (file is null) return ExcelErrors.NoFile();
         if (file.Length > ExcelErrors.MaxFileBytes) return ExcelErrors.TooLarge();
         if (file.Length == 0) return ExcelErrors.EmptyFile();

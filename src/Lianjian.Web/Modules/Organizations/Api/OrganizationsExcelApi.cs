@@ -26,9 +26,9 @@ public static class OrganizationsExcelApi
             .WithName("DownloadOrganizationImportTemplate").WithSummary("下载组织导入模板（Excel，中文表头、一行示例和填写说明）")
             .Produces(StatusCodes.Status200OK, contentType: ExcelWriter.ContentType);
 
-        staff.MapPost("/import", async (IFormFile? file, ImportOrganizations useCase, CancellationToken ct) =>
+        staff.MapPost("/import", async (HttpRequest request, ImportOrganizations useCase, CancellationToken ct) =>
             {
-                var opened = ExcelHttp.Open(file);
+                var opened = await ExcelHttp.OpenAsync(request, ct);
                 if (!opened.IsSuccess) return ExcelHttp.Problem(opened.Error);
                 await using var stream = opened.Value;
                 return (await useCase.ExecuteAsync(stream, null, ct)).ToHttpResult();
