@@ -15,11 +15,12 @@ public sealed class ImportExportPageTests(BrowserApp app)
     // Files chosen in the browser's file picker.
     private static readonly string Files = Directory.CreateTempSubdirectory("lianjian-bt-files-").FullName;
 
-    private static string Workbook(string name, IEnumerable<object?[]> rows)
+    private static string Workbook(string name, IEnumerable<object?[]> rows, string sheetName = "人员", string[]? headers = null)
     {
+        headers ??= Headers;
         var path = Path.Combine(Files, name + ".xlsx");
-        var sheet = rows.Select(r => Headers.Select((h, i) => (h, v: i < r.Length ? r[i] : null)).ToDictionary(x => x.h, x => x.v)).ToList();
-        MiniExcel.SaveAs(path, sheet, sheetName: "人员", overwriteFile: true);
+        var sheet = rows.Select(r => headers.Select((h, i) => (h, v: i < r.Length ? r[i] : null)).ToDictionary(x => x.h, x => x.v)).ToList();
+        MiniExcel.SaveAs(path, sheet, sheetName: sheetName, overwriteFile: true);
         return path;
     }
 
@@ -113,5 +114,29 @@ public sealed class ImportExportPageTests(BrowserApp app)
 
         await page.GotoAsync($"/api/people?text={Uri.EscapeDataString("好人" + s)}");
         Assert.Equal(0, JsonDocument.Parse(await page.InnerTextAsync("body")).RootElement.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task OrganizationsTab_ImportsASubtreeUnderChangbai()
+    {
+        var s = Guid.NewGuid().ToString("N")[..6];
+        var file = Workbook("orgs-" + s, [
+            ["三龙村第二党小组" + s, "党小组", "三龙村党支部", null, null, "陈组长", "13812340000", 2],
+            ["三龙村第一网格" + s, "网格", "长白乡/长白岛三龙村", null, "三龙村码头", null, null, 1],
+            ["码头楼院" + s, "网格", "三龙村第一网格" + s],
+        ], "组织", ["组织名称", "组织类型", "上级组织", "组织代码", "地址", "联系人", "联系电话", "排序号"]);
+        var page = await OpenImportPage(app);
+
+        await page.ClickAsync("[data-testid=target-organizations]");
+        await page.GetByText("下载组织导入模板").WaitForAsync();
+        await page.SetInputFilesAsync("input[type=file]", file);
+        var result = page.Locator("[data-testid=import-result]");
+        await result.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        Assert.Contains("导入成功：新增 3 条", await result.InnerTextAsync());
+        await BrowserApp.Screenshot(page, "25-import-organizations");
+
+        await page.GotoAsync($"/api/organizations?name={Uri.EscapeDataString("码头楼院" + s)}");
+        var organization = Assert.Single(JsonDocument.Parse(await page.InnerTextAsync("body")).RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal(2, organization.GetProperty("gridLevel").GetInt32());
     }
 }
