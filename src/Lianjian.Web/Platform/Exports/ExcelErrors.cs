@@ -23,7 +23,9 @@ public static class ExcelErrors
 
     public static Error EmptyWorkbook() => Error.Validation("excel.empty", "工作簿里没有数据：第一行应为表头，从第二行起每行一条记录。");
 
-    public static Error NoDataRows() => Error.Validation("excel.no_rows", "工作表只有表头，没有可导入的数据行。");
+    public static Error NoDataRows(int exampleRows = 0) => Error.Validation("excel.no_rows", exampleRows > 0
+        ? "工作表里只有模板的示例行（导入时跳过），没有可导入的数据行。请从第二行起填写要导入的数据。"
+        : "工作表只有表头，没有可导入的数据行。");
 
     public static Error TooManyRows(int max) => Error.Validation("excel.too_many_rows", $"一个文件最多导入 {max:N0} 行，请拆分成几个文件分别导入。");
 

@@ -2,6 +2,9 @@ using Lianjian.Web.Platform.Results;
 
 namespace Lianjian.Web.Platform.Exports;
 
+/// <summary>The multipart body of an import, as the OpenAPI document describes it (the endpoint reads the form itself).</summary>
+public sealed record ExcelUploadForm(IFormFile File);
+
 /// <summary>The API side of imports and exports: uploaded files in, workbooks and row errors out.</summary>
 public static class ExcelHttp
 {

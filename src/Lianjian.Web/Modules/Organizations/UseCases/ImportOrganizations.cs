@@ -64,7 +64,7 @@ public sealed class ImportOrganizations(AppDbContext db, ICurrentUser user, Time
 
         progress?.Report(new ImportProgress(ImportPhase.Validating, rows.Count, rows.Count));
         if (errors.Count > 0) return ImportOutcome.Rejected(rows.Count, skipped, errors, watch.Elapsed);
-        if (created.Count == 0) return ExcelErrors.NoDataRows();
+        if (created.Count == 0) return ExcelErrors.NoDataRows(skipped);
 
         var audit = new ImportAudit(nameof(Organization), $"Excel 导入 {created.Count} 个组织", ImportWriter.CommonAncestor(created.Select(o => o.Path)));
         var saved = await ImportWriter.SaveAllAsync(db, user, created, audit, now, progress, ct);

@@ -17,14 +17,14 @@ public static class PeopleExcelApi
         api.MapGet("/export", async ([AsParameters] PersonFilter filter, PersonExport export, CancellationToken ct) =>
                 ExcelHttp.File(await export.ExportAsync(filter, ct), export.ExportFileName))
             .WithName("ExportPeople").WithSummary("导出人员（Excel，条件与人员列表相同，列与导入模板相同；手机号和身份证号按角色脱敏）")
-            .Produces(StatusCodes.Status200OK, contentType: ExcelWriter.ContentType);
+            .Produces<Stream>(StatusCodes.Status200OK, ExcelWriter.ContentType);
 
         var staff = api.MapGroup("").RequireAuthorization(Policies.Staff);
 
         staff.MapGet("/import-template", async (PersonExport export, CancellationToken ct) =>
                 ExcelHttp.File(await export.TemplateAsync(ct), export.TemplateFileName))
             .WithName("DownloadPeopleImportTemplate").WithSummary("下载人员导入模板（Excel，中文表头、一行示例和填写说明）")
-            .Produces(StatusCodes.Status200OK, contentType: ExcelWriter.ContentType);
+            .Produces<Stream>(StatusCodes.Status200OK, ExcelWriter.ContentType);
 
         staff.MapPost("/import", async (HttpRequest request, ImportPeople useCase, CancellationToken ct) =>
             {
@@ -36,7 +36,7 @@ public static class PeopleExcelApi
             .WithName("ImportPeople")
             .WithSummary("从 Excel 导入人员（表单字段 file；全部校验通过才写入，否则返回每一行的错误）")
             .WithDescription("所有行先逐行校验（含文件内和系统内身份证号重复）；只要有一行有错，就不写入任何数据，返回 400 和 rows（行号 row、列 column、原因 message）。文件不超过 20 MB、最多 50000 行。")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<ExcelUploadForm>("multipart/form-data")
             .Produces<ImportOutcome>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

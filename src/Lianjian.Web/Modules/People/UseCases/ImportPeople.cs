@@ -85,7 +85,7 @@ public sealed class ImportPeople(AppDbContext db, ICurrentUser user, TimeProvide
 
         progress?.Report(new ImportProgress(ImportPhase.Validating, rows.Count, rows.Count));
         if (errors.Count > 0) return ImportOutcome.Rejected(rows.Count, skipped, errors, watch.Elapsed);
-        if (people.Count == 0) return ExcelErrors.NoDataRows();
+        if (people.Count == 0) return ExcelErrors.NoDataRows(skipped);
 
         var audit = new ImportAudit(nameof(Person), $"Excel 导入 {people.Count} 名人员", ImportWriter.CommonAncestor(paths));
         var saved = await ImportWriter.SaveAllAsync(db, user, people, audit, now, progress, ct);
