@@ -150,7 +150,7 @@ run_tests() {
   grep -qs '"Microsoft.Testing.Platform"' global.json && runner=mtp
   log "test runner: $runner, ${#projects[@]} test project(s)"
 
-  local failed=0 name dir total rc args extra=()
+  local failed=0 name dir total rc args extra=() passed_all=0 failed_all=0 n
   read -r -a extra <<<"${TEST_ARGS:-}"
   for p in "${projects[@]}"; do
     name="$(basename "$p" .csproj)"; dir="$CI_ARTIFACTS/trx/$name"; rm -rf "$dir"
@@ -169,11 +169,15 @@ run_tests() {
     # VSTest exits 0 and prints "No test is available in ..." / "No test matches the given testcase
     # filter" when nothing ran, so check the TRX counters as well.
     total="$(trx_total "$dir/$name.trx")"
+    n="$(grep -o '<Counters [^>]*' "$dir/$name.trx" 2>/dev/null | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*' || true)"; passed_all=$((passed_all + ${n:-0}))
+    n="$(grep -o '<Counters [^>]*' "$dir/$name.trx" 2>/dev/null | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*' || true)"; failed_all=$((failed_all + ${n:-0}))
     if ((rc != 0)); then echo "!!! $name: dotnet test exit $rc"; failed=1
     elif ((total == 0)) || grep -qE 'No test is available|No test matches the given testcase filter' "$CI_ARTIFACTS/$name.log"; then
       echo "!!! $name: ZERO tests ran"; failed=1
     else echo "    $name: $total tests, OK"; fi
   done
+  # One closing line for any reader: totals over every test project.
+  printf '\ntests: %s passed, %s failed\n' "$passed_all" "$failed_all"
   return "$failed"
 }
 

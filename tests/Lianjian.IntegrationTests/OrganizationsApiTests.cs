@@ -79,6 +79,8 @@ public abstract class OrganizationsApiTests(LianjianFactory app)
         await (await client.PostJson("/api/organizations", new { name = new string('村', 500), kind = "Village", parentId = township.Id })).AssertProblem(HttpStatusCode.BadRequest, "validation");
         await (await client.PostJson("/api/organizations", new { name = "x", kind = "Nonsense", parentId = township.Id })).AssertProblem(HttpStatusCode.BadRequest, "request.malformed_json");
         await (await client.GetAsync("/api/organizations/not-a-guid")).AssertProblem(HttpStatusCode.NotFound);
+        var numericKind = new StringContent($"{{\"name\": \"数字类型\", \"kind\": 99, \"parentId\": \"{township.Id}\"}}", System.Text.Encoding.UTF8, "application/json");
+        await (await client.PostAsync("/api/organizations", numericKind)).AssertProblem(HttpStatusCode.BadRequest, "request.malformed_json");
     }
 }
 

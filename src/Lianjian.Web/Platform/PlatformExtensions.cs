@@ -1,4 +1,5 @@
 using Lianjian.Web.Platform.Auditing;
+using Lianjian.Web.Platform.Files;
 using Lianjian.Web.Platform.Persistence;
 using Lianjian.Web.Platform.Results;
 using Microsoft.AspNetCore.DataProtection;
@@ -17,6 +18,8 @@ public static class PlatformExtensions
         var services = builder.Services;
 
         services.AddSingleton(TimeProvider.System);
+        // SQL text at Information floods the console of commands such as `migrate`; failures still log as errors.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         services.AddLianjianPersistence(options, builder.Environment.ContentRootPath);
         ErrorHandling.Configure(services);
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -25,6 +28,8 @@ public static class PlatformExtensions
             doc.Info.Description = "党建联建与闭环服务平台的 REST 接口。先用 POST /api/auth/token 换取访问令牌，再在请求头加入 Authorization: Bearer {令牌}。";
             return Task.CompletedTask;
         }));
+        services.AddApiReference();
+        services.AddSingleton<FileStore>();
         // Keys in the database, so that several app nodes can read each other's cookies (DESIGN: running at scale).
         services.AddDataProtection().SetApplicationName("Lianjian").PersistKeysToDbContext<AppDbContext>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -41,7 +46,8 @@ public static class PlatformExtensions
 
     public static void MapLianjianPlatform(this WebApplication app)
     {
-        app.MapOpenApi("/api/openapi/{documentName}.json");
+        app.MapOpenApi(ApiReference.DocumentPattern);
+        app.MapApiReference();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResponseWriter = DatabaseHealthCheck.WriteAsync,

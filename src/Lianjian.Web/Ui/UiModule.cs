@@ -1,3 +1,5 @@
+using Lianjian.Web.Ui.Admin;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace Lianjian.Web.Ui;
@@ -8,7 +10,13 @@ public static class UiModule
     public static IServiceCollection AddLianjianUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
+            o.SnackbarConfiguration.VisibleStateDuration = 6000;
+        });
+        services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
+        services.AddScoped<PageServices>();
         return services;
     }
 

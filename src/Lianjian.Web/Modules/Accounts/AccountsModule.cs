@@ -21,6 +21,8 @@ public static class AccountsModule
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CircuitHandler, UserCircuitHandler>();
         services.AddScoped<CreateFirstAdmin>();
+        services.AddScoped<SaveAccount>();
+        services.AddScoped<Queries.AccountsQuery>();
         services.AddSingleton<DemoSignIns>();
         services.AddScoped<IDemoDataSeeder, AccountsDemoData>();
         services.AddSingleton<ICliCommand, CreateAdminCommand>();
@@ -70,6 +72,7 @@ public static class AccountsModule
     public static IEndpointRouteBuilder MapAccountsModule(this IEndpointRouteBuilder routes)
     {
         AuthEndpoints.Map(routes);
+        AccountsApi.Map(routes);
         return routes;
     }
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Lianjian.Web.Modules.Alliances;
 using Lianjian.Web.Modules.Organizations;
 using Lianjian.Web.Platform.Identity;
 using Lianjian.Web.Platform.Persistence;
@@ -56,11 +55,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
 
         // A path under another of the user's paths adds nothing.
         paths = paths.Where(p => !paths.Any(q => q != p && p.StartsWith(q, StringComparison.Ordinal))).ToList();
-        if (paths.Count == 0) return DataScope.Nothing;
-        var alliances = await db.Organizations.Where(PathPredicate.Under<Organization>(o => o.Path, paths))
-            .Join(db.Set<AllianceMember>(), o => o.Id, m => m.OrganizationId, (o, m) => m.AllianceId)
-            .Distinct().ToListAsync(ct);
-        return new DataScope(false, paths, alliances);
+        return paths.Count == 0 ? DataScope.Nothing : new DataScope(false, paths);
     }
 }
 

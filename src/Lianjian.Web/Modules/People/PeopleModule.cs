@@ -12,6 +12,10 @@ public static class PeopleModule
         .AddScoped<Platform.Persistence.IDemoDataSeeder, PeopleDemoData>()
         .AddScoped<PeopleQuery>()
         .AddScoped<SavePerson>()
+        .AddScoped<AddStationedPeriod>()
+        .AddScoped<RemoveStationedPeriod>()
+        .AddScoped<AddCommunityRegistration>()
+        .AddScoped<RemoveCommunityRegistration>()
         .AddScoped<ImportPeople>()
         .AddScoped<PersonExport>();
 

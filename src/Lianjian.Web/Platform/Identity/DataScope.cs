@@ -1,14 +1,15 @@
 namespace Lianjian.Web.Platform.Identity;
 
 /// <summary>
-/// What a signed-in user may see and change (数据权限): the subtrees under the organizations they act for
-/// (as ancestor-path prefixes) and the alliances those organizations belong to. A system admin is unrestricted.
+/// What a signed-in user may see and change (数据权限): the subtrees under the organizations they act for,
+/// as ancestor-path prefixes. Alliances are visible through their member organizations in these subtrees
+/// (computed live by the Alliances module, so a new alliance shows at once). A system admin is unrestricted.
 /// </summary>
-public sealed record DataScope(bool IsUnrestricted, IReadOnlyList<string> Paths, IReadOnlyList<Guid> AllianceIds)
+public sealed record DataScope(bool IsUnrestricted, IReadOnlyList<string> Paths)
 {
-    public static DataScope Nothing { get; } = new(false, [], []);
+    public static DataScope Nothing { get; } = new(false, []);
 
-    public static DataScope Everything { get; } = new(true, [], []);
+    public static DataScope Everything { get; } = new(true, []);
 
     public bool Covers(string path) => IsUnrestricted || Paths.Any(p => path.StartsWith(p, StringComparison.Ordinal));
 }

@@ -35,6 +35,9 @@ public sealed class ErrorHandling(ILogger<ErrorHandling> logger, IProblemDetails
     {
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             Error.Validation("request.too_large", "请求内容过大，超过了允许的上限。"),
+        // A multipart form over the endpoint's form limit (uploads): the form reader says "… limit … exceeded".
+        BadHttpRequestException { InnerException: InvalidDataException limit } when limit.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
+            Error.Validation("request.too_large", "请求内容过大，超过了允许的上限。"),
         BadHttpRequestException { InnerException: JsonException json } =>
             Error.Validation("request.malformed_json", $"请求内容不是有效的JSON，或字段类型不正确（{JsonPath(json)}）。"),
         BadHttpRequestException bad =>
@@ -84,12 +87,14 @@ public sealed class ErrorHandling(ILogger<ErrorHandling> logger, IProblemDetails
                 StatusCodes.Status403Forbidden => ("auth.forbidden", "当前账号无权执行此操作。"),
                 StatusCodes.Status404NotFound => ("not_found", "请求的地址或对象不存在。"),
                 StatusCodes.Status405MethodNotAllowed => ("method_not_allowed", "不支持该请求方法。"),
+                // Kestrel or the form reader refusing a body over the endpoint's size limit (uploads).
+                StatusCodes.Status413PayloadTooLarge => ("request.too_large", "请求内容过大，超过了允许的上限。"),
                 StatusCodes.Status415UnsupportedMediaType => ("request.unsupported_media_type", "请求的内容类型不受支持。"),
                 _ => ("error", problem.Detail ?? "请求未能完成。"),
             };
             problem.Type = ProblemMapping.TypeBase + code;
             problem.Detail ??= detail;
-            if (problem.Status is 401 or 403 or 404 or 405 or 415)
+            if (problem.Status is 401 or 403 or 404 or 405 or 413 or 415)
             {
                 problem.Detail = detail;
                 problem.Title = ProblemMapping.Title(problem.Status switch
@@ -103,6 +108,8 @@ public sealed class ErrorHandling(ILogger<ErrorHandling> logger, IProblemDetails
             problem.Extensions["code"] = code;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
+            // Enums travel by name only: "kind": 99 is a malformed request, not an undefined kind.
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false)));
     }
 }

@@ -25,7 +25,9 @@ public sealed class AlliancesQuery(AppDbContext db, ICurrentUser user)
     {
         var scope = await user.GetScopeAsync(ct);
         var alliances = db.Alliances.AsNoTracking();
-        return scope.IsUnrestricted ? alliances : alliances.Where(a => scope.AllianceIds.Contains(a.Id));
+        if (scope.IsUnrestricted) return alliances;
+        var organizations = db.Organizations.InScope(scope).Select(o => o.Id);
+        return alliances.Where(a => a.Members.Any(m => organizations.Contains(m.OrganizationId)));
     }
 
     public async Task<IReadOnlyList<AllianceRow>> ListAsync(string? name = null, Guid? organizationId = null, CancellationToken ct = default)

@@ -14,9 +14,10 @@ public sealed record OrganizationInput(
     string? Description = null,
     int SortOrder = 0)
 {
-    public Validator Validate() => new Validator()
+    /// <param name="requireKind">False on update: kind and place in the tree change only by moving.</param>
+    public Validator Validate(bool requireKind = true) => new Validator()
         .Text(nameof(Name), Name, Organization.NameMax, "组织名称", required: true)
-        .Must(Kind is not null, nameof(Kind), "请选择组织类型")
+        .Must(Kind is not null || !requireKind, nameof(Kind), "请选择组织类型")
         .Text(nameof(Code), Code, 50, "组织代码")
         .Text(nameof(Address), Address, 200, "地址")
         .Text(nameof(ContactName), ContactName, 50, "联系人")

@@ -8,8 +8,7 @@ public sealed class UpdateOrganization(AppDbContext db, OrganizationAccess acces
 {
     public async Task<Result> ExecuteAsync(Guid id, OrganizationInput input, CancellationToken ct = default)
     {
-        var validation = input with { Kind = input.Kind ?? OrganizationKind.Unit };
-        var check = validation.Validate();
+        var check = input.Validate(requireKind: false);
         if (!check.IsValid) return check.ToError();
         var found = await access.FindForChangeAsync(id, ct);
         if (!found.IsSuccess) return found.Error;

@@ -36,5 +36,21 @@ public static class PeopleApi
         staff.MapPost("/{id:guid}/reactivate", async (Guid id, SavePerson useCase, CancellationToken ct) =>
                 (await useCase.SetActiveAsync(id, true, ct)).ToHttpResult())
             .WithName("ReactivatePerson").WithSummary("重新启用人员");
+
+        staff.MapPost("/{id:guid}/stationed-periods", async (Guid id, StationedPeriodInput input, AddStationedPeriod useCase, CancellationToken ct) =>
+                (await useCase.ExecuteAsync(id, input, ct)).ToHttpResult(periodId => TypedResults.Created($"/api/people/{id}", new { id = periodId })))
+            .WithName("AddStationedPeriod").WithSummary("登记驻村时段（驻村或联络；地点须为本人管辖范围内的村；同一人的时段不能重叠）");
+
+        staff.MapDelete("/{id:guid}/stationed-periods/{periodId:guid}", async (Guid id, Guid periodId, RemoveStationedPeriod useCase, CancellationToken ct) =>
+                (await useCase.ExecuteAsync(id, periodId, ct)).ToHttpResult())
+            .WithName("RemoveStationedPeriod").WithSummary("删除驻村时段");
+
+        staff.MapPost("/{id:guid}/community-registrations", async (Guid id, CommunityRegistrationInput input, AddCommunityRegistration useCase, CancellationToken ct) =>
+                (await useCase.ExecuteAsync(id, input, ct)).ToHttpResult(registrationId => TypedResults.Created($"/api/people/{id}", new { id = registrationId })))
+            .WithName("AddCommunityRegistration").WithSummary("双报到：在职党员到社区（或村）报到并认领岗位，每个社区一次");
+
+        staff.MapDelete("/{id:guid}/community-registrations/{registrationId:guid}", async (Guid id, Guid registrationId, RemoveCommunityRegistration useCase, CancellationToken ct) =>
+                (await useCase.ExecuteAsync(id, registrationId, ct)).ToHttpResult())
+            .WithName("RemoveCommunityRegistration").WithSummary("取消双报到记录");
     }
 }

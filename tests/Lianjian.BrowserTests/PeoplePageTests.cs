@@ -1,0 +1,94 @@
+using Lianjian.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Lianjian.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class PeoplePageTests(BrowserApp app)
+{
+    [Fact]
+    public async Task Filters_BySkill_Kind_AndOrganizationSubtree()
+    {
+        var page = await AdminUi.OpenAs(app, "dinghai", "/admin/people");
+        var table = page.Locator("[data-testid=people-table]");
+        await Expect(table.Locator("tbody")).ToContainTextAsync("孙卫东");
+
+        await page.Locator("input[data-testid=filter-skill]").FillAsync("农技");
+        await page.Locator("[data-testid=filter-search]").ClickAsync();
+        await Expect(table.Locator("tbody")).Not.ToContainTextAsync("三龙党员");
+        var names = await AdminUi.Column(table, "姓名");
+        Assert.Contains("孙卫东", names);
+        Assert.Contains("三龙村书记", names);
+
+        await page.Locator("input[data-testid=filter-skill]").FillAsync("");
+        await AdminUi.Choose(page, "filter-kind", "网格员");
+        await page.Locator("[data-testid=filter-search]").ClickAsync();
+        await Expect(table.Locator("tbody")).Not.ToContainTextAsync("孙卫东");
+        Assert.All(await AdminUi.Column(table, "类别"), kind => Assert.Equal("网格员", kind));
+        Assert.Contains("吴网格", await AdminUi.Column(table, "姓名"));
+
+        await AdminUi.Choose(page, "filter-kind", "全部");
+        await AdminUi.PickOrganization(page, "filter-organization", "长白岛三龙村");
+        await page.Locator("[data-testid=filter-search]").ClickAsync();
+        await Expect(table.Locator("tbody")).Not.ToContainTextAsync("吴网格");
+        Assert.All(await AdminUi.Column(table, "所属组织"), org => Assert.Equal("三龙村党支部", org));
+        Assert.Contains("三龙积极分子", await AdminUi.Column(table, "姓名"));
+
+        // Organization admins contact their people: full numbers.
+        Assert.All(await AdminUi.Column(table, "手机号"), phone => Assert.DoesNotContain("*", phone));
+        await BrowserApp.Screenshot(page, "12-admin-people-filtered");
+    }
+
+    [Fact]
+    public async Task CommitteeAdmin_SeesMaskedPhones_AndCannotEditThem()
+    {
+        var page = await AdminUi.OpenAs(app, "gongwei", "/admin/people");
+        var table = page.Locator("[data-testid=people-table]");
+        await page.Locator("input[data-testid=filter-text]").FillAsync("王书记");
+        await page.Locator("[data-testid=filter-search]").ClickAsync();
+        await Expect(table.Locator("tbody td[data-label='姓名']")).ToHaveCountAsync(1);
+        Assert.Matches(@"^1\d\d\*{4}\d{4}$", (await AdminUi.Column(table, "手机号")).Single());
+        await BrowserApp.Screenshot(page, "13-admin-people-masked");
+
+        await table.GetByText("王书记", new LocatorGetByTextOptions { Exact = true }).ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await Expect(dialog).ToContainTextAsync("脱敏");
+        await Expect(dialog.Locator("[data-testid=person-save]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task NewPerson_GridWorkerOutsideGridIsRefused_ThenSavedWithSkills()
+    {
+        var page = await AdminUi.OpenAs(app, "dinghai", "/admin/people");
+        await page.Locator("[data-testid=person-add]").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        var name = AdminUi.Unique("测试");
+        await dialog.Locator("input[data-testid=person-name]").FillAsync(name);
+        await AdminUi.Choose(page, "person-kind", "网格员");
+        await AdminUi.Choose(page, "person-status", "非党员");
+        await AdminUi.PickOrganization(page, "person-organization", "三龙村党支部");
+        await dialog.Locator("input[data-testid=person-phone]").FillAsync("13900001111");
+        await dialog.Locator("[data-testid=person-save]").ClickAsync();
+        await Expect(dialog.Locator("[data-testid=error-alert]")).ToContainTextAsync("网格员的所属组织必须是网格，所选组织是“党支部”。");
+
+        await AdminUi.PickOrganization(page, "person-organization", "东海社区第二网格");
+        var skills = dialog.Locator("[data-testid=person-skills]");
+        await skills.Locator("input").FillAsync("维修");
+        await skills.Locator("input").PressAsync("Enter");
+        await skills.Locator("input").FillAsync("电工");
+        await skills.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "添加" }).ClickAsync();
+        await Expect(skills.Locator(".mud-chip")).ToHaveCountAsync(2);
+        await dialog.Locator("[data-testid=person-save]").ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+
+        await page.Locator("input[data-testid=filter-text]").FillAsync(name);
+        await page.Locator("[data-testid=filter-search]").ClickAsync();
+        var table = page.Locator("[data-testid=people-table]");
+        await Expect(table.Locator("tbody td[data-label='姓名']")).ToHaveTextAsync(name);
+        var skillsCell = table.Locator("tbody td[data-label='技能 / 标签']");
+        await Expect(skillsCell).ToContainTextAsync("维修");
+        await Expect(skillsCell).ToContainTextAsync("电工");
+        Assert.Equal("东海社区第二网格", (await AdminUi.Column(table, "所属组织")).Single());
+    }
+}
