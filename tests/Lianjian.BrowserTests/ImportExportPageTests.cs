@@ -24,6 +24,13 @@ public sealed class ImportExportPageTests(BrowserApp app)
         return path;
     }
 
+    /// <summary>After an import the page takes the next file: the upload button is enabled again (and its fade has ended).</summary>
+    private static async Task ReadyForTheNextFile(IPage page)
+    {
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "选择 Excel 文件并导入" })).ToBeEnabledAsync();
+        await page.WaitForTimeoutAsync(400);
+    }
+
     private static async Task<IPage> OpenImportPage(BrowserApp app)
     {
         var page = await app.NewPage();
@@ -63,6 +70,7 @@ public sealed class ImportExportPageTests(BrowserApp app)
         var result = page.Locator("[data-testid=import-result]");
         await result.WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
         Assert.Contains("导入成功：新增 5000 条", await result.InnerTextAsync());
+        await ReadyForTheNextFile(page);
         await BrowserApp.Screenshot(page, "21-import-result");
 
         // The export button downloads what the list would show for the same filter.
@@ -102,6 +110,7 @@ public sealed class ImportExportPageTests(BrowserApp app)
         Assert.Contains("第 4 行", table);
         Assert.Contains("第 5 行", table);
         Assert.Contains("不在您的管辖范围内", table);
+        await ReadyForTheNextFile(page);
         await BrowserApp.Screenshot(page, "23-import-row-errors");
 
         var renamed = Path.Combine(Files, "picture-" + s + ".xlsx");

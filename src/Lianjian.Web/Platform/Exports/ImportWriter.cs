@@ -26,6 +26,7 @@ public static class ImportWriter
     {
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         // Added entities need no change detection; scanning 1,000 tracked rows before every step is what makes EF slow.
+        // The tracker is cleared after each batch: callers give the import a DbContext of its own (a request, or a page's own scope).
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {

@@ -1,4 +1,5 @@
 using Lianjian.Web.Modules.Organizations.Queries;
+using Lianjian.Web.Platform.Calendar;
 using Lianjian.Web.Platform.Exports;
 using Lianjian.Web.Platform.Identity;
 using Lianjian.Web.Platform.Persistence;
@@ -10,7 +11,7 @@ public sealed class OrganizationExport(AppDbContext db, ICurrentUser user, Organ
 {
     public string TemplateFileName => "组织导入模板.xlsx";
 
-    public string ExportFileName => $"组织_{clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyyMMdd_HHmm}.xlsx";
+    public string ExportFileName => $"组织_{clock.GetUtcNow().ToOffset(ChinaClock.Offset):yyyyMMdd_HHmm}.xlsx";
 
     /// <summary>Headers, one example row under the top of the user's scope, and a 填写说明 sheet.</summary>
     public async Task<Stream> TemplateAsync(CancellationToken ct = default)

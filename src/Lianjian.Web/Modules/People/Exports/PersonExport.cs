@@ -1,6 +1,7 @@
 using Lianjian.Web.Modules.Organizations.Exports;
 using Lianjian.Web.Modules.Organizations.Queries;
 using Lianjian.Web.Modules.People.Queries;
+using Lianjian.Web.Platform.Calendar;
 using Lianjian.Web.Platform.Exports;
 using Lianjian.Web.Platform.Identity;
 using Lianjian.Web.Platform.Persistence;
@@ -12,7 +13,7 @@ public sealed class PersonExport(AppDbContext db, ICurrentUser user, PeopleQuery
 {
     public string TemplateFileName => "人员导入模板.xlsx";
 
-    public string ExportFileName => $"人员_{clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyyMMdd_HHmm}.xlsx";
+    public string ExportFileName => $"人员_{clock.GetUtcNow().ToOffset(ChinaClock.Offset):yyyyMMdd_HHmm}.xlsx";
 
     public async Task<Stream> TemplateAsync(CancellationToken ct = default)
     {
