@@ -1,4 +1,5 @@
 using Lianjian.Web.Modules.Organizations.Api;
+using Lianjian.Web.Modules.Organizations.Exports;
 using Lianjian.Web.Modules.Organizations.Queries;
 using Lianjian.Web.Modules.Organizations.UseCases;
 
@@ -14,11 +15,14 @@ public static class OrganizationsModule
         .AddScoped<CreateOrganization>()
         .AddScoped<UpdateOrganization>()
         .AddScoped<MoveOrganization>()
-        .AddScoped<DeactivateOrganization>();
+        .AddScoped<DeactivateOrganization>()
+        .AddScoped<ImportOrganizations>()
+        .AddScoped<OrganizationExport>();
 
     public static IEndpointRouteBuilder MapOrganizationsModule(this IEndpointRouteBuilder routes)
     {
         OrganizationsApi.Map(routes);
+        OrganizationsExcelApi.Map(routes);
         return routes;
     }
 }

@@ -1,4 +1,5 @@
 using Lianjian.Web.Modules.People.Api;
+using Lianjian.Web.Modules.People.Exports;
 using Lianjian.Web.Modules.People.Queries;
 using Lianjian.Web.Modules.People.UseCases;
 
@@ -14,11 +15,14 @@ public static class PeopleModule
         .AddScoped<AddStationedPeriod>()
         .AddScoped<RemoveStationedPeriod>()
         .AddScoped<AddCommunityRegistration>()
-        .AddScoped<RemoveCommunityRegistration>();
+        .AddScoped<RemoveCommunityRegistration>()
+        .AddScoped<ImportPeople>()
+        .AddScoped<PersonExport>();
 
     public static IEndpointRouteBuilder MapPeopleModule(this IEndpointRouteBuilder routes)
     {
         PeopleApi.Map(routes);
+        PeopleExcelApi.Map(routes);
         return routes;
     }
 }

@@ -75,23 +75,45 @@ public sealed class OrganizationsQuery(AppDbContext db, ICurrentUser user)
 
     public async Task<Page<OrganizationRow>> SearchAsync(OrganizationFilter filter, CancellationToken ct = default)
     {
+        var query = await FilterAsync(filter, ct);
+        if (query is null) return new Page<OrganizationRow>([], 0, 1, 20);
+        var (page, size) = Page<OrganizationRow>.Normalize(filter.Page, filter.PageSize);
+        var total = await query.CountAsync(ct);
+        var items = await ListAsync(Ordered(query).Skip((page - 1) * size).Take(size), ct);
+        return new Page<OrganizationRow>(items, total, page, size);
+    }
+
+    /// <summary>Every organization the search would list, streamed in the same order (parents before children): the Excel export.</summary>
+    public async IAsyncEnumerable<Organization> AllAsync(OrganizationFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var query = await FilterAsync(filter, ct);
+        if (query is null) yield break;
+        await foreach (var organization in Ordered(query).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return organization;
+        }
+    }
+
+    /// <summary>The search's filter; null when <see cref="OrganizationFilter.Under"/> is not in scope.</summary>
+    private async Task<IQueryable<Organization>?> FilterAsync(OrganizationFilter filter, CancellationToken ct)
+    {
         var scope = await user.GetScopeAsync(ct);
         var query = db.Organizations.AsNoTracking().InScope(scope);
         if (filter.Under is { } under)
         {
             var path = await query.Where(o => o.Id == under).Select(o => o.Path).FirstOrDefaultAsync(ct);
-            if (path is null) return new Page<OrganizationRow>([], 0, 1, 20);
+            if (path is null) return null;
             query = query.Under(path);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Name)) query = query.Where(o => o.Name.Contains(filter.Name.Trim()));
         if (filter.Kind is { } kind) query = query.Where(o => o.Kind == kind);
         if (!filter.IncludeInactive) query = query.Where(o => o.IsActive);
-        var (page, size) = Page<OrganizationRow>.Normalize(filter.Page, filter.PageSize);
-        var total = await query.CountAsync(ct);
-        var items = await ListAsync(query.OrderBy(o => o.Depth).ThenBy(o => o.SortOrder).ThenBy(o => o.Name).Skip((page - 1) * size).Take(size), ct);
-        return new Page<OrganizationRow>(items, total, page, size);
+        return query;
     }
+
+    private static IQueryable<Organization> Ordered(IQueryable<Organization> query) =>
+        query.OrderBy(o => o.Depth).ThenBy(o => o.SortOrder).ThenBy(o => o.Name).ThenBy(o => o.Id);
 
     public async Task<Result<OrganizationDetails>> DetailsAsync(Guid id, CancellationToken ct = default)
     {

@@ -33,6 +33,9 @@ public sealed record PersonRow(
     IReadOnlyList<string> Tags,
     bool IsActive);
 
+/// <summary>A list row plus the sheet-only columns; <see cref="Name"/> is the stored name (null for a resident known by phone only).</summary>
+public sealed record PersonExportRow(PersonRow Person, string? Name, Gender? Gender, DateOnly? BirthDate, DateOnly? JoinedPartyOn, string? Remark);
+
 public sealed record StationedPeriodRow(Guid Id, Guid VillageId, string VillageName, StationingKind Kind, string KindLabel, DateOnly StartsOn, DateOnly? EndsOn, string? Remark);
 
 public sealed record CommunityRegistrationRow(Guid Id, Guid CommunityId, string CommunityName, DateOnly RegisteredOn, string? Post);
@@ -66,10 +69,33 @@ public sealed class PeopleQuery(AppDbContext db, ICurrentUser user)
     /// <summary>Every matching row, streamed in path order (exports).</summary>
     public async IAsyncEnumerable<PersonRow> AllAsync(PersonFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        var query = await FilterAsync(filter, ct);
-        await foreach (var row in Project(query.OrderBy(p => p.Organization.Path).ThenBy(p => p.Name).ThenBy(p => p.Id)).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var row in ExportAsync(filter, ct))
         {
-            yield return Finish(row);
+            yield return row.Person;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="AllAsync"/> with the columns the Excel sheet has beyond the list row (gender, dates, remark): the same
+    /// filter, order and masking, streamed so that 100,000 people never sit in memory at once.
+    /// </summary>
+    public async IAsyncEnumerable<PersonExportRow> ExportAsync(PersonFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var query = await FilterAsync(filter, ct);
+        var rows = query.OrderBy(p => p.Organization.Path).ThenBy(p => p.Name).ThenBy(p => p.Id).Select(p => new
+        {
+            Row = new PersonRow(
+                p.Id, p.Name ?? "", p.Kind, "", p.OrganizationId, p.Organization.Name, p.Phone, p.IdNumber,
+                p.MemberStatus == null ? null : p.MemberStatus.ToString(), p.IsInService, p.Title, p.Skills, p.Tags, p.IsActive),
+            p.Name,
+            p.Gender,
+            p.BirthDate,
+            p.JoinedPartyOn,
+            p.Remark,
+        });
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return new PersonExportRow(Finish(row.Row), row.Name, row.Gender, row.BirthDate, row.JoinedPartyOn, row.Remark);
         }
     }
 
