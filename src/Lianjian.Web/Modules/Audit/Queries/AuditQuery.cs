@@ -43,6 +43,7 @@ public sealed class AuditQuery(AppDbContext db, ICurrentUser user)
         "Created" => "新增",
         "Updated" => "修改",
         "Deleted" => "删除",
+        Platform.Exports.ImportWriter.ImportedAction => "导入",
         _ => action,
     };
 
