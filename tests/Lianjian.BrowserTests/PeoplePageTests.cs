@@ -99,4 +99,22 @@ public sealed class PeoplePageTests(BrowserApp app)
         await Expect(skillsCell).ToContainTextAsync("电工");
         Assert.Equal("东海社区第二网格", (await AdminUi.Column(table, "所属组织")).Single());
     }
+
+    [Fact]
+    public async Task ExportButton_DownloadsTheFilteredList_AsExcel()
+    {
+        var page = await AdminUi.OpenAs(app, "dinghai", "/admin/people");
+        await page.Locator("input[data-testid=filter-text]").FillAsync("三龙");
+        await page.Locator("[data-testid=filter-search]").ClickAsync();
+        var export = page.Locator("[data-testid=people-export]");
+        await Expect(export).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("text=%E4%B8%89%E9%BE%99"));
+        var href = await export.GetAttributeAsync("href");
+
+        var response = await page.APIRequest.GetAsync(href!);
+        Assert.Equal(200, response.Status);
+        using var stream = new MemoryStream(await response.BodyAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Contains("三龙", r["姓名"]?.ToString()));
+    }
 }
