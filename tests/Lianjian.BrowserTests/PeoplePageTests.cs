@@ -90,10 +90,18 @@ public sealed class PeoplePageTests(BrowserApp app)
         await dialog.Locator("[data-testid=person-save]").ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
 
-        await page.Locator("input[data-testid=filter-text]").FillAsync(name);
-        await page.Locator("[data-testid=filter-search]").ClickAsync();
+        // Saving reloads the list; under load that reload can land after the filtered one, so search again until it settles.
         var table = page.Locator("[data-testid=people-table]");
-        await Expect(table.Locator("tbody td[data-label='姓名']")).ToHaveTextAsync(name);
+        var names = table.Locator("tbody td[data-label='姓名']");
+        await page.Locator("input[data-testid=filter-text]").FillAsync(name);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await page.Locator("[data-testid=filter-search]").ClickAsync();
+            await page.WaitForTimeoutAsync(500);
+            if (await names.CountAsync() == 1) break;
+        }
+
+        await Expect(names).ToHaveTextAsync(name);
         var skillsCell = table.Locator("tbody td[data-label='技能 / 标签']");
         await Expect(skillsCell).ToContainTextAsync("维修");
         await Expect(skillsCell).ToContainTextAsync("电工");
