@@ -169,6 +169,7 @@ public sealed class AllianceChangesTests(BrowserApp app)
         await meetingForm.Locator("input[data-testid=meeting-form-topic]").FillAsync("筹备会");
         await meetingForm.Locator("[data-testid=meeting-form-save]").ClickAsync();
         await Expect(meetingForm.Locator("[data-testid=error-alert]")).ToContainTextAsync("会议地点");
+        await ShotAsync(page, "39-admin-alliance-meeting-error");
         await meetingForm.Locator("input[data-testid=meeting-form-place]").FillAsync("市机关事务管理中心");
         await meetingForm.Locator("[data-testid=meeting-form-save]").ClickAsync();
         await Expect(meetingForm).ToBeHiddenAsync();
@@ -188,12 +189,15 @@ public sealed class AllianceChangesTests(BrowserApp app)
 
         // 停用 with confirmation: read-only (only 启用 offered); 启用 brings the buttons back.
         await page.Locator("[data-testid=alliance-deactivate]").ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToContainTextAsync("确定停用");
+        await ShotAsync(page, "37-admin-alliance-deactivate-confirm");
         await ConfirmAsync(page, "停用");
         await Expect(page.Locator("[data-testid=alliance-inactive-chip]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=alliance-reactivate]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=member-add]")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-testid=meeting-add]")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-testid=alliance-edit]")).ToHaveCountAsync(0);
+        await ShotAsync(page, "38-admin-alliance-inactive");
 
         await page.Locator("[data-testid=alliance-reactivate]").ClickAsync();
         await ConfirmAsync(page, "启用");
