@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Lianjian.Bench.Generation;
+using Lianjian.Web.Modules.Accounts;
+using Lianjian.Web.Modules.Organizations;
+using Lianjian.Web.Modules.Organizations.Queries;
+using Lianjian.Web.Modules.People;
+using Lianjian.Web.Modules.People.Queries;
+using Lianjian.Web.Platform.Identity;
+using Lianjian.Web.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianjian.Bench.Scenarios;
+
+/// <summary>
+/// The subtree queries timed straight against the DbContext, in-process (no HTTP): the bare path-range predicate
+/// and the app's own query classes for the scoped county admin and the system admin.
+/// </summary>
+public sealed class DbQueries
+{
+    public const string SubtreeTarget = "p95 ≤ 10 ms";
+
+    private DbQueries(BenchDb db, Organization county, int countyOrganizations, int countyPeople, Guid countyUserId, BenchUser countyAdmin, BenchUser systemAdmin)
+    {
+        Db = db;
+        County = county;
+        CountyOrganizations = countyOrganizations;
+        CountyPeople = countyPeople;
+        CountyUserId = countyUserId;
+        CountyAdmin = countyAdmin;
+        SystemAdmin = systemAdmin;
+    }
+
+    public BenchDb Db { get; }
+
+    public Organization County { get; }
+
+    public int CountyOrganizations { get; }
+
+    public int CountyPeople { get; }
+
+    public Guid CountyUserId { get; }
+
+    public BenchUser CountyAdmin { get; }
+
+    public BenchUser SystemAdmin { get; }
+
+    public static async Task<DbQueries> LoadAsync(BenchDb benchDb, string countyName)
+    {
+        await using var db = benchDb.Create();
+        var county = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Name == countyName && o.Kind == OrganizationKind.County)
+            ?? throw new OptionException($"county '{countyName}' not found: run generate first");
+        var orgs = await db.Organizations.Under(county.Path).CountAsync();
+        var people = await db.People.Where(PathPredicate.Under<Person>(p => p.Organization.Path, [county.Path])).CountAsync();
+        var countyUser = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == Generator.CountyUser)
+            ?? throw new OptionException($"account {Generator.CountyUser} not found: run generate first");
+        var admin = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == Generator.AdminUser);
+        var scope = await CurrentUser.LoadScopeAsync(db, countyUser.Id, CancellationToken.None);
+        return new DbQueries(benchDb, county, orgs, people, countyUser.Id,
+            new BenchUser(countyUser.Id, Generator.CountyUser, Roles.OrganizationAdmin, scope),
+            new BenchUser(admin.Id, Generator.AdminUser, Roles.SystemAdmin, DataScope.Everything));
+    }
+
+    /// <summary>Name, target, query. Each run gets a fresh DbContext, as each request does in the app.</summary>
+    public IReadOnlyList<(string Name, string Target, Func<AppDbContext, Task> Run)> All()
+    {
+        var path = County.Path;
+        var id = County.Id;
+        return
+        [
+            ("raw: subtree count (Path range)", SubtreeTarget, db => db.Organizations.AsNoTracking().Under(path).CountAsync()),
+            ("raw: subtree first page of 50 (Path range, search order)", SubtreeTarget, db => db.Organizations.AsNoTracking().Under(path).Where(o => o.IsActive)
+                .OrderBy(o => o.Depth).ThenBy(o => o.SortOrder).ThenBy(o => o.Name).Take(50).Select(o => new { o.Id, o.Name, o.Kind }).ToListAsync()),
+            ($"raw: subtree all ids ({CountyOrganizations:N0} rows)", SubtreeTarget, db => db.Organizations.AsNoTracking().Under(path).Select(o => o.Id).ToListAsync()),
+            ($"raw: people in subtree, count ({CountyPeople:N0})", "", db => db.People.AsNoTracking().Where(PathPredicate.Under<Person>(p => p.Organization.Path, [path])).CountAsync()),
+            ("app: data scope of the county admin (per request)", "", db => CurrentUser.LoadScopeAsync(db, CountyUserId, CancellationToken.None)),
+            ("app: OrganizationsQuery.Search under county, county admin", "", db => new OrganizationsQuery(db, CountyAdmin).SearchAsync(new OrganizationFilter(Under: id, PageSize: 50))),
+            ("app: OrganizationsQuery.Search under county, system admin", "", db => new OrganizationsQuery(db, SystemAdmin).SearchAsync(new OrganizationFilter(Under: id, PageSize: 50))),
+            ("app: OrganizationsQuery.Children of county (tree level)", "", db => new OrganizationsQuery(db, CountyAdmin).ChildrenAsync(id)),
+            ("app: PeopleQuery.Search in county, county admin", "", db => new PeopleQuery(db, CountyAdmin).SearchAsync(new PersonFilter(OrganizationId: id))),
+            ("app: PeopleQuery.Search in county, system admin", "", db => new PeopleQuery(db, SystemAdmin).SearchAsync(new PersonFilter(OrganizationId: id))),
+        ];
+    }
+
+    public async Task<List<Measurement>> TimeAllAsync(int count, TimeSpan capEach)
+    {
+        var results = new List<Measurement>();
+        foreach (var (name, target, run) in All())
+        {
+            for (var i = 0; i < Math.Min(20, count); i++)
+            {
+                await using var warm = Db.Create();
+                await run(warm);
+            }
+
+            var latencies = new List<double>(count);
+            var wall = Stopwatch.StartNew();
+            while (latencies.Count < count && wall.Elapsed < capEach)
+            {
+                var sw = Stopwatch.StartNew();
+                await using (var db = Db.Create()) await run(db);
+                latencies.Add(sw.Elapsed.TotalMilliseconds);
+            }
+
+            results.Add(new Measurement(name, 1, latencies, 0, wall.Elapsed.TotalSeconds, 0, target,
+                latencies.Count < count ? $"stopped at the {capEach.TotalSeconds:F0} s cap" : null));
+        }
+
+        return results;
+    }
+}
