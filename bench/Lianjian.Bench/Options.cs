@@ -25,6 +25,9 @@ public sealed class Options
               [--max-seconds 120] [--out bench/results/sqlite.md]
               Runs the scenarios against a running Release build of the app and prints/writes the figures.
 
+          queries --provider sqlite|postgres --connection "..." [--raw-requests 500]
+              Times only the in-process subtree queries (no app server needed): quick checks of a change in src/.
+
           explain --provider sqlite|postgres --connection "..."
               Prints the query plans of the subtree queries (EXPLAIN QUERY PLAN / EXPLAIN ANALYZE).
         """;

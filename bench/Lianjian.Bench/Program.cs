@@ -18,6 +18,7 @@ try
         "generate-import-file" => await ImportFile.RunAsync(options),
         "run" => await ScenarioRunner.RunAsync(options),
         "explain" => await Explain.RunAsync(options),
+        "queries" => await DbQueries.RunAsync(options),
         _ => Unknown(args[0]),
     };
 }

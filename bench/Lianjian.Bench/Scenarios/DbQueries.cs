@@ -81,6 +81,17 @@ public sealed class DbQueries
         ];
     }
 
+    /// <summary><c>queries</c>: the in-process timings alone.</summary>
+    public static async Task<int> RunAsync(Options options)
+    {
+        var queries = await LoadAsync(new BenchDb(options.Provider, options.Connection), options.Get("county") ?? Generator.BenchCounty);
+        Console.WriteLine($"{options.Provider}: county {queries.County.Name} has {queries.CountyOrganizations:N0} organizations and {queries.CountyPeople:N0} people; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine(Measurement.Header);
+        foreach (var m in await queries.TimeAllAsync(options.Int("raw-requests", 500), TimeSpan.FromSeconds(options.Int("max-seconds", 120))))
+            Console.WriteLine(m.Row());
+        return 0;
+    }
+
     public async Task<List<Measurement>> TimeAllAsync(int count, TimeSpan capEach)
     {
         var results = new List<Measurement>();
