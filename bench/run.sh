@@ -4,7 +4,9 @@
 #   10,000-row import file, start the app on 127.0.0.1:$PORT in Production, run the scenarios, stop the app by its PID.
 # Knobs (env): PORT (5084), ORGANIZATIONS (10000), PEOPLE (100000), REQUESTS (400), CLIENTS (4), KEEP_DATA (0 = regenerate),
 #   BENCH_WORK (/tmp/lianjian-bench: SQLite file, logs, import file), BENCH_PG (connection string of a database whose name
-#   contains "bench"; default on the test cluster 127.0.0.1:5433), OUT (bench/results/<provider>.md).
+#   contains "bench"; default on the test cluster 127.0.0.1:5433), OUT (bench/results/<provider>.md),
+#   QUIET_WAIT (0: seconds to wait at most for the 1-minute load average to fall below QUIET_LOAD (1.5) before measuring —
+#   the machine is shared, and other people's builds inflate the latencies).
 set -Eeuo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -51,6 +53,10 @@ for _ in $(seq 1 60); do
 done
 echo "    app pid $APP_PID"
 
-echo "==> scenarios"
+for _ in $(seq 1 "${QUIET_WAIT:-0}"); do
+  awk -v max="${QUIET_LOAD:-1.5}" '{ exit !($1 < max) }' /proc/loadavg && break
+  sleep 1
+done
+echo "==> scenarios (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 timeout 1200 "${BENCH[@]}" run --url "http://127.0.0.1:$PORT" --provider "$PROVIDER" --connection "$CONNECTION" --server-pid "$APP_PID" \
   --requests "$REQUESTS" --clients "$CLIENTS" --import-file "$WORK/import-10000.xlsx" --out "$OUT"

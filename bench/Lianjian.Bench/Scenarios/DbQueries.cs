@@ -19,8 +19,9 @@ public sealed class DbQueries
 {
     public const string SubtreeTarget = "p95 ≤ 10 ms";
 
-    private DbQueries(BenchDb db, Organization county, int countyOrganizations, int countyPeople, Guid countyUserId, BenchUser countyAdmin, BenchUser systemAdmin)
+    private DbQueries(string engine, BenchDb db, Organization county, int countyOrganizations, int countyPeople, Guid countyUserId, BenchUser countyAdmin, BenchUser systemAdmin)
     {
+        Engine = engine;
         Db = db;
         County = county;
         CountyOrganizations = countyOrganizations;
@@ -29,6 +30,9 @@ public sealed class DbQueries
         CountyAdmin = countyAdmin;
         SystemAdmin = systemAdmin;
     }
+
+    /// <summary>The database engine and version the app talks to (the bundled SQLite library, or the PostgreSQL server).</summary>
+    public string Engine { get; }
 
     public BenchDb Db { get; }
 
@@ -55,7 +59,9 @@ public sealed class DbQueries
             ?? throw new OptionException($"account {Generator.CountyUser} not found: run generate first");
         var admin = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == Generator.AdminUser);
         var scope = await CurrentUser.LoadScopeAsync(db, countyUser.Id, CancellationToken.None);
-        return new DbQueries(benchDb, county, orgs, people, countyUser.Id,
+        var version = await db.Database.SqlQueryRaw<string>(benchDb.Provider == DatabaseProvider.Sqlite
+            ? "SELECT 'SQLite ' || sqlite_version() AS \"Value\"" : "SELECT 'PostgreSQL ' || current_setting('server_version') AS \"Value\"").SingleAsync();
+        return new DbQueries(version, benchDb, county, orgs, people, countyUser.Id,
             new BenchUser(countyUser.Id, Generator.CountyUser, Roles.OrganizationAdmin, scope),
             new BenchUser(admin.Id, Generator.AdminUser, Roles.SystemAdmin, DataScope.Everything));
     }
@@ -85,7 +91,7 @@ public sealed class DbQueries
     public static async Task<int> RunAsync(Options options)
     {
         var queries = await LoadAsync(new BenchDb(options.Provider, options.Connection), options.Get("county") ?? Generator.BenchCounty);
-        Console.WriteLine($"{options.Provider}: county {queries.County.Name} has {queries.CountyOrganizations:N0} organizations and {queries.CountyPeople:N0} people; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine($"{queries.Engine}: county {queries.County.Name} has {queries.CountyOrganizations:N0} organizations and {queries.CountyPeople:N0} people; load average {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine(Measurement.Header);
         foreach (var m in await queries.TimeAllAsync(options.Int("raw-requests", 500), TimeSpan.FromSeconds(options.Int("max-seconds", 120))))
             Console.WriteLine(m.Row());

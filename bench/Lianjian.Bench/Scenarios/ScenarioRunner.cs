@@ -40,7 +40,7 @@ public static partial class ScenarioRunner
 
         var db = await DbQueries.LoadAsync(new BenchDb(provider, options.Connection), countyName);
         var countyId = db.County.Id;
-        Console.WriteLine($"{provider}: county {countyName} has {db.CountyOrganizations:N0} organizations and {db.CountyPeople:N0} people");
+        Console.WriteLine($"{db.Engine}: county {countyName} has {db.CountyOrganizations:N0} organizations and {db.CountyPeople:N0} people");
 
         // (b) first: the very first render of the page after the server started includes compiling the components.
         var cookies = new CookieContainer();
@@ -197,7 +197,7 @@ public static partial class ScenarioRunner
         static string Mb((double RssMb, double PeakMb)? m, bool peak = false) => m is { } v ? (peak ? v.PeakMb : v.RssMb).ToString("F0", CultureInfo.InvariantCulture) + " MB" : "not measured (no --server-pid)";
         var s = new StringBuilder();
         s.AppendLine($"# {provider} — {started:yyyy-MM-dd HH:mm} UTC").AppendLine();
-        s.AppendLine($"- app: {url} (Release, Production); bench: {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores; load average at start: {loadAtStart}, at end: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?")}");
+        s.AppendLine($"- app: {url} (Release, Production) on {db.Engine}; bench: {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores; load average at start: {loadAtStart}, at end: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?")}");
         s.AppendLine($"- data: county {db.County.Name} holds {db.CountyOrganizations:N0} organizations and {db.CountyPeople:N0} people; {requests} requests per HTTP scenario, from 1 client and from {clients} concurrent clients, after 30 warm-up requests each");
         s.AppendLine();
         s.AppendLine("## (a) subtree over HTTP (bearer token, JSON, to the last byte)").AppendLine().AppendLine(Measurement.Header);
