@@ -21,7 +21,7 @@ public sealed class Options
               Writes an .xlsx of new people (Chinese headers) whose organizations exist in the generated database.
 
           run --url http://127.0.0.1:5084 --provider sqlite|postgres --connection "..." [--server-pid PID]
-              [--requests 400] [--clients 4] [--page-requests 30] [--raw-requests 500] [--import-file PATH]
+              [--requests 400] [--clients 4] [--warm-up 100] [--page-requests 30] [--raw-requests 500] [--import-file PATH]
               [--max-seconds 120] [--out bench/results/sqlite.md]
               Runs the scenarios against a running Release build of the app and prints/writes the figures.
 

@@ -30,31 +30,43 @@ public sealed class LoadClient : IDisposable
     public static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 
-    public async Task<Measurement> RunAsync(string name, int count, int clients, TimeSpan cap, Func<HttpRequestMessage> request, string target = "", string? note = null)
+    public async Task<Measurement> RunAsync(string name, int count, int clients, TimeSpan cap, Func<HttpRequestMessage> request, string target = "", string? note = null) =>
+        (await RunInterleavedAsync([(name, request)], count, clients, cap, target, note))[0];
+
+    /// <summary>
+    /// Several scenarios at once, request i going to scenario i mod n, so that none of them pays alone for a
+    /// disturbance of the machine (a shared machine's neighbours, tiered JIT, a GC). Each gets <paramref name="count"/> requests.
+    /// </summary>
+    public async Task<List<Measurement>> RunInterleavedAsync(IReadOnlyList<(string Name, Func<HttpRequestMessage> Request)> scenarios, int count, int clients,
+        TimeSpan cap, string target = "", string? note = null)
     {
-        var latencies = new List<double>(count);
-        var errors = 0;
-        long bytes = 0;
+        var n = scenarios.Count;
+        var latencies = scenarios.Select(_ => new List<double>(count)).ToArray();
+        var errors = new int[n];
+        var bytes = new long[n];
         var issued = 0;
+        var total = count * n;
         using var stop = new CancellationTokenSource(cap);
         var wall = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, clients).Select(async _ =>
         {
-            while (!stop.IsCancellationRequested && Interlocked.Increment(ref issued) <= count)
+            int i;
+            while (!stop.IsCancellationRequested && (i = Interlocked.Increment(ref issued)) <= total)
             {
-                var (ms, ok, size) = await TimeAsync(request);
+                var k = i % n;
+                var (ms, ok, size) = await TimeAsync(scenarios[k].Request);
                 lock (latencies)
                 {
-                    latencies.Add(ms);
-                    if (!ok) errors++;
-                    bytes += size;
+                    latencies[k].Add(ms);
+                    if (!ok) errors[k]++;
+                    bytes[k] += size;
                 }
             }
         });
         await Task.WhenAll(workers);
         wall.Stop();
-        var capped = issued < count || stop.IsCancellationRequested ? $"stopped at the {cap.TotalSeconds:F0} s cap" : null;
-        return new Measurement(name, clients, latencies, errors, wall.Elapsed.TotalSeconds, bytes, target, note ?? capped);
+        var capped = issued < total || stop.IsCancellationRequested ? $"stopped at the {cap.TotalSeconds:F0} s cap" : null;
+        return scenarios.Select((s, k) => new Measurement(s.Name, clients, latencies[k], errors[k], wall.Elapsed.TotalSeconds, bytes[k], target, note ?? capped)).ToList();
     }
 
     public async Task<(double Ms, bool Ok, long Bytes)> TimeAsync(Func<HttpRequestMessage> request)
