@@ -54,9 +54,16 @@ public static partial class ScenarioRunner
         if (!probe.Ok)
         {
             var status = (await browser.Http.GetAsync(treePage)).StatusCode;
-            pageNote = $"{treePage} answered {(int)status} on this branch: measured /admin (the back-office home, prerendered) instead";
-            treePage = "/admin";
-            probe = await browser.TimeAsync(() => new HttpRequestMessage(HttpMethod.Get, treePage));
+            if (status == HttpStatusCode.NotFound)
+            {
+                pageNote = $"{treePage} answered 404 on this branch: measured /admin (the back-office home, prerendered) instead";
+                treePage = "/admin";
+                probe = await browser.TimeAsync(() => new HttpRequestMessage(HttpMethod.Get, treePage));
+            }
+            else
+            {
+                pageNote = $"{treePage} answered {(int)status}: its renders count as errors below";
+            }
         }
 
         var firstRender = probe;
@@ -195,8 +202,44 @@ public static partial class ScenarioRunner
         sw.Stop();
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
             return $"import: POST /api/people/import answered {(int)response.StatusCode}: the endpoint is not on this branch; the file {Path.GetFileName(file)} is ready for it";
+        var status = response.StatusCode;
+        if (status == HttpStatusCode.Accepted && response.Headers.Location is { } progress)
+        {
+            // An import run as a background job: follow its progress resource until it stops answering 202 or says it ended.
+            while (!timeout.IsCancellationRequested)
+            {
+                await Task.Delay(200, timeout.Token);
+                using var poll = new HttpRequestMessage(HttpMethod.Get, progress);
+                poll.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var answer = await http.SendAsync(poll, timeout.Token);
+                body = await answer.Content.ReadAsStringAsync(timeout.Token);
+                status = answer.StatusCode;
+                if (status != HttpStatusCode.Accepted && !StillRunning(body)) break;
+            }
+
+            sw.Stop();
+        }
+
         var excerpt = body.Length > 300 ? body[..300] + "…" : body;
-        return $"import: POST /api/people/import of {Path.GetFileName(file)} ({bytes.Length / 1024} KB) answered {(int)response.StatusCode} in {sw.Elapsed.TotalSeconds:F2} s (target ≤ 10 s): {excerpt}";
+        return $"import: POST /api/people/import of {Path.GetFileName(file)} ({bytes.Length / 1024} KB) ended with {(int)status} after {sw.Elapsed.TotalSeconds:F2} s (target ≤ 10 s): {excerpt}";
+    }
+
+    private static bool StillRunning(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            foreach (var name in new[] { "status", "state" })
+            {
+                if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String)
+                    return v.GetString()?.ToLowerInvariant() is "running" or "queued" or "pending" or "processing" or "started";
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return false;
     }
 
     private static string Report(Lianjian.Web.Platform.Persistence.DatabaseProvider provider, Uri url, DateTime started, string loadAtStart, int warmUp, DbQueries db,
