@@ -18,7 +18,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasOne(p => p.Organization).WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(p => p.StationedPeriods).WithOne().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.CommunityRegistrations).WithOne().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(p => p.OrganizationId);
+        // The people list filters by organization and active flag and counts: both in the index (bench/README.md).
+        b.HasIndex(p => new { p.OrganizationId, p.IsActive });
         b.HasIndex(p => p.Phone);
         b.HasIndex(p => p.Name);
         b.HasIndex(p => p.IdNumber).IsUnique();

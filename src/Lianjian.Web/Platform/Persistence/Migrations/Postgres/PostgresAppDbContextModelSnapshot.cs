@@ -389,9 +389,9 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Postgres
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("Phone");
+
+                    b.HasIndex("OrganizationId", "IsActive");
 
                     b.ToTable("People", (string)null);
                 });

@@ -382,9 +382,9 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("Phone");
+
+                    b.HasIndex("OrganizationId", "IsActive");
 
                     b.ToTable("People", (string)null);
                 });
