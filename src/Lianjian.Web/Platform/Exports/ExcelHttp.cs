@@ -61,6 +61,28 @@ public static class ExcelHttp
         return TypedResults.Problem(problem);
     }
 
+    /// <summary>
+    /// POST {group}/import for one kind of row: reads the upload, hands it to the module's import use case, answers its
+    /// outcome. Every import endpoint shares this wiring (size limit, multipart only, no antiforgery for bearer clients).
+    /// </summary>
+    public static RouteHandlerBuilder MapExcelImport<TImport>(this IEndpointRouteBuilder group,
+        Func<TImport, Stream, CancellationToken, Task<Result<ImportOutcome>>> import) where TImport : notnull =>
+        group.MapPost("/import", async (HttpRequest request, CancellationToken ct) =>
+            {
+                var opened = await OpenAsync(request, ct);
+                if (!opened.IsSuccess) return Problem(opened.Error);
+                await using var stream = opened.Value;
+                var useCase = request.HttpContext.RequestServices.GetRequiredService<TImport>();
+                return (await import(useCase, stream, ct)).ToHttpResult();
+            })
+            .Accepts<ExcelUploadForm>("multipart/form-data")
+            .Produces<ImportOutcome>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            // Bearer clients carry no antiforgery token; the sign-in cookie is SameSite=Lax, so a foreign site cannot post here with it.
+            .DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxRequestBytes));
+
     public static IResult Problem(Error error)
     {
         var problem = error.ToProblemDetails();

@@ -3,7 +3,6 @@ using Lianjian.Web.Modules.People.Queries;
 using Lianjian.Web.Modules.People.UseCases;
 using Lianjian.Web.Platform.Exports;
 using Lianjian.Web.Platform.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Lianjian.Web.Modules.People.Api;
 
@@ -26,22 +25,9 @@ public static class PeopleExcelApi
             .WithName("DownloadPeopleImportTemplate").WithSummary("下载人员导入模板（Excel，中文表头、一行示例和填写说明）")
             .Produces<Stream>(StatusCodes.Status200OK, ExcelWriter.ContentType);
 
-        staff.MapPost("/import", async (HttpRequest request, ImportPeople useCase, CancellationToken ct) =>
-            {
-                var opened = await ExcelHttp.OpenAsync(request, ct);
-                if (!opened.IsSuccess) return ExcelHttp.Problem(opened.Error);
-                await using var stream = opened.Value;
-                return (await useCase.ExecuteAsync(stream, null, ct)).ToHttpResult();
-            })
+        staff.MapExcelImport((ImportPeople useCase, Stream file, CancellationToken ct) => useCase.ExecuteAsync(file, null, ct))
             .WithName("ImportPeople")
             .WithSummary("从 Excel 导入人员（表单字段 file；全部校验通过才写入，否则返回每一行的错误）")
-            .WithDescription("所有行先逐行校验（含文件内和系统内身份证号重复）；只要有一行有错，就不写入任何数据，返回 400 和 rows（行号 row、列 column、原因 message）。文件不超过 20 MB、最多 50000 行。")
-            .Accepts<ExcelUploadForm>("multipart/form-data")
-            .Produces<ImportOutcome>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            // Bearer clients carry no antiforgery token; the sign-in cookie is SameSite=Lax, so a foreign site cannot post here with it.
-            .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(ExcelHttp.MaxRequestBytes));
+            .WithDescription("所有行先逐行校验（含文件内和系统内身份证号重复）；只要有一行有错，就不写入任何数据，返回 400 和 rows（行号 row、列 column、原因 message）。文件不超过 20 MB、最多 50000 行。");
     }
 }
