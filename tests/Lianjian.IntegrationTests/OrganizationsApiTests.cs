@@ -25,6 +25,10 @@ public abstract class OrganizationsApiTests(LianjianFactory app)
         var under = await client.GetJson<PageDto<OrgRow>>($"/api/organizations?under={huannan.Id}&pageSize=200");
         Assert.Contains(under.Items, o => o.Id == branch.Id);
         Assert.Equal(under.Items.Single(o => o.Id == created.Id).Depth + 1, under.Items.Single(o => o.Id == branch.Id).Depth);
+        Assert.True(under.Items.Single(o => o.Id == created.Id).HasChildren);
+        Assert.False(under.Items.Single(o => o.Id == branch.Id).HasChildren);
+        var level = await client.GetJson<List<OrgRow>>($"/api/organizations/tree?parentId={huannan.Id}");
+        Assert.True(level.Single(o => o.Id == created.Id).HasChildren);
 
         await (await client.PostAsync($"/api/organizations/{created.Id}/deactivate", null)).AssertProblem(HttpStatusCode.UnprocessableEntity, "organization.has_active_children");
         (await client.PostAsync($"/api/organizations/{branch.Id}/deactivate", null)).EnsureSuccessStatusCode();

@@ -138,8 +138,12 @@ public sealed class OrganizationsQuery(AppDbContext db, ICurrentUser user)
     private async Task<IReadOnlyList<OrganizationRow>> ListAsync(IQueryable<Organization> query, CancellationToken ct)
     {
         var rows = await query.Select(o => new OrganizationRow(
-            o.Id, o.Name, o.Kind, "", o.GridLevel, o.ParentId, o.Depth, o.IsActive,
-            db.Set<Organization>().Any(c => c.ParentId == o.Id), o.ContactName, o.ContactPhone)).ToListAsync(ct);
-        return rows.ConvertAll(r => r with { KindLabel = r.Kind.Label() });
+            o.Id, o.Name, o.Kind, "", o.GridLevel, o.ParentId, o.Depth, o.IsActive, false, o.ContactName, o.ContactPhone)).ToListAsync(ct);
+
+        // "Has children" for this page only, in one indexed lookup (a correlated EXISTS per row made PostgreSQL read the
+        // whole ParentId index for every page: bench/README.md, fix 2).
+        var ids = rows.ConvertAll(r => (Guid?)r.Id);
+        var parents = (await db.Organizations.AsNoTracking().Where(c => ids.Contains(c.ParentId)).Select(c => c.ParentId).Distinct().ToListAsync(ct)).ToHashSet();
+        return rows.ConvertAll(r => r with { KindLabel = r.Kind.Label(), HasChildren = parents.Contains(r.Id) });
     }
 }
