@@ -12,6 +12,14 @@ public enum AgreementStatus
     Evaluated,
 }
 
+/// <summary>The steps taken on an agreement after 谈约, in their only order.</summary>
+public enum AgreementStep
+{
+    Sign,
+    StartPerformance,
+    Evaluate,
+}
+
 /// <summary>评约结果.</summary>
 public enum EvaluationResult
 {
@@ -64,9 +72,18 @@ public sealed class Agreement : IAudited
 
     string IAudited.AuditLabel => Title;
 
+    /// <summary>The one step that may follow <paramref name="status"/> (谈约 → 签约 → 履约 → 评约), or none once evaluated. Pages ask this which button to offer.</summary>
+    public static AgreementStep? NextStep(AgreementStatus status) => status switch
+    {
+        AgreementStatus.Negotiating => AgreementStep.Sign,
+        AgreementStatus.Signed => AgreementStep.StartPerformance,
+        AgreementStatus.Performing => AgreementStep.Evaluate,
+        _ => null,
+    };
+
     public Result Sign(DateOnly on)
     {
-        if (Status != AgreementStatus.Negotiating) return AgreementErrors.WrongStep(Status, "签约");
+        if (NextStep(Status) != AgreementStep.Sign) return AgreementErrors.WrongStep(Status, "签约");
         if (on < NegotiationStartedOn) return AgreementErrors.DateBefore("签约日期", "谈约日期");
         Status = AgreementStatus.Signed;
         SignedOn = on;
@@ -75,7 +92,7 @@ public sealed class Agreement : IAudited
 
     public Result StartPerformance(DateOnly on)
     {
-        if (Status != AgreementStatus.Signed) return AgreementErrors.WrongStep(Status, "履约");
+        if (NextStep(Status) != AgreementStep.StartPerformance) return AgreementErrors.WrongStep(Status, "履约");
         if (on < SignedOn) return AgreementErrors.DateBefore("履约开始日期", "签约日期");
         Status = AgreementStatus.Performing;
         PerformanceStartedOn = on;
@@ -84,7 +101,7 @@ public sealed class Agreement : IAudited
 
     public Result Evaluate(DateOnly on, EvaluationResult result, string? remark)
     {
-        if (Status != AgreementStatus.Performing) return AgreementErrors.WrongStep(Status, "评约");
+        if (NextStep(Status) != AgreementStep.Evaluate) return AgreementErrors.WrongStep(Status, "评约");
         if (on < PerformanceStartedOn) return AgreementErrors.DateBefore("评约日期", "履约开始日期");
         Status = AgreementStatus.Evaluated;
         EvaluatedOn = on;

@@ -56,3 +56,36 @@ public class AgreementLifecycleTests
         Assert.Equal(AgreementStatus.Negotiating, agreement.Status);
     }
 }
+
+public class AgreementNextStepTests
+{
+    private static Agreement At(AgreementStatus status)
+    {
+        var a = new Agreement { Id = Guid.NewGuid(), Title = "协议", NegotiationStartedOn = new DateOnly(2026, 1, 1) };
+        if (status >= AgreementStatus.Signed) a.Sign(new DateOnly(2026, 2, 1));
+        if (status >= AgreementStatus.Performing) a.StartPerformance(new DateOnly(2026, 3, 1));
+        if (status >= AgreementStatus.Evaluated) a.Evaluate(new DateOnly(2026, 12, 1), EvaluationResult.Good, null);
+        return a;
+    }
+
+    private static bool Accepts(Agreement a, AgreementStep step) => step switch
+    {
+        AgreementStep.Sign => a.Sign(new DateOnly(2026, 12, 2)).IsSuccess,
+        AgreementStep.StartPerformance => a.StartPerformance(new DateOnly(2026, 12, 2)).IsSuccess,
+        _ => a.Evaluate(new DateOnly(2026, 12, 2), EvaluationResult.Good, null).IsSuccess,
+    };
+
+    /// <summary>The step the pages offer is exactly the one the entity accepts, for every status and step.</summary>
+    [Theory]
+    [InlineData(AgreementStatus.Negotiating)]
+    [InlineData(AgreementStatus.Signed)]
+    [InlineData(AgreementStatus.Performing)]
+    [InlineData(AgreementStatus.Evaluated)]
+    public void NextStep_IsTheOnlyStepTheEntityAccepts(AgreementStatus status)
+    {
+        foreach (var step in Enum.GetValues<AgreementStep>())
+        {
+            Assert.Equal(Agreement.NextStep(status) == step, Accepts(At(status), step));
+        }
+    }
+}
