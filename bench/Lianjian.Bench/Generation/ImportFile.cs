@@ -16,7 +16,7 @@ namespace Lianjian.Bench.Generation;
 public static class ImportFile
 {
     public static readonly string[] Headers =
-        ["姓名", "人员类别", "所属组织", "组织编码", "手机号", "身份证号", "性别", "出生日期", "党员类别", "入党日期", "在职党员", "职务", "技能", "标签", "备注"];
+        ["姓名", "人员类别", "所属组织", "手机号", "身份证号", "性别", "出生日期", "党员类别", "入党日期", "在职党员", "职务", "技能", "标签", "备注"];
 
     public static async Task<int> RunAsync(Options options)
     {
@@ -50,7 +50,6 @@ public static class ImportFile
                 ["姓名"] = Names.Person(rng),
                 ["人员类别"] = (member ? PersonKind.PartyMember : PersonKind.Resident).Label(),
                 ["所属组织"] = home.Name,
-                ["组织编码"] = home.Code,
                 ["手机号"] = "177" + (i * 7919L % 100_000_000).ToString("D8", CultureInfo.InvariantCulture),
                 ["身份证号"] = rng.NextDouble() < 0.7 ? IdNumber(rng, county is null ? "330900" : region[county], birth, gender, taken) : null,
                 ["性别"] = gender.Label(),
