@@ -3,6 +3,7 @@ using Lianjian.Web.Modules.Alliances;
 using Lianjian.Web.Modules.Audit;
 using Lianjian.Web.Modules.Organizations;
 using Lianjian.Web.Modules.People;
+using Lianjian.Web.Modules.WorkOrders;
 using Lianjian.Web.Platform;
 using Lianjian.Web.Platform.Cli;
 using Lianjian.Web.Ui;
@@ -15,6 +16,7 @@ builder.Services
     .AddPeopleModule()
     .AddAlliancesModule()
     .AddAuditModule()
+    .AddWorkOrdersModule()
     .AddLianjianUi();
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.MapOrganizationsModule();
 app.MapPeopleModule();
 app.MapAlliancesModule();
 app.MapAuditModule();
+app.MapWorkOrdersModule();
 app.MapLianjianUi();
 app.Run();
 return 0;

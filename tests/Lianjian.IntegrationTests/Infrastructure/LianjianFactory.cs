@@ -60,12 +60,12 @@ public abstract class LianjianFactory : WebApplicationFactory<Program>, IAsyncLi
     }
 
     /// <summary>An HTTP client signed in (bearer token) as one of the demo accounts.</summary>
-    public async Task<HttpClient> LoginAs(string userName)
+    public async Task<HttpClient> LoginAs(string userName, string password = Lianjian.Web.Modules.Accounts.DemoSignIns.Password)
     {
         if (!_tokens.TryGetValue(userName, out var token))
         {
             using var anonymous = CreateClient();
-            var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { userName, password = Lianjian.Web.Modules.Accounts.DemoSignIns.Password });
+            var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { userName, password });
             response.EnsureSuccessStatusCode();
             var body = await response.Content.ReadFromJsonAsync<TokenResponse>();
             _tokens[userName] = token = body!.AccessToken;

@@ -106,3 +106,15 @@ public sealed class WorkingCalendar
         return total;
     }
 }
+
+/// <summary>The current working calendar (built from the stored schedule and cached).</summary>
+public interface IWorkingCalendarSource
+{
+    Task<WorkingCalendar> GetAsync(CancellationToken ct = default);
+}
+
+/// <summary>Until the stored calendar is wired in: Monday–Friday only.</summary>
+internal sealed class WeekdaysOnlyCalendarSource : IWorkingCalendarSource
+{
+    public Task<WorkingCalendar> GetAsync(CancellationToken ct = default) => Task.FromResult(WorkingCalendar.Empty);
+}

@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianjian.Web.Platform.Persistence;
 
-/// <summary>Applies migrations (start-up in development, the <c>migrate</c> command in production).</summary>
+/// <summary>
+/// Applies migrations (start-up in development, the <c>migrate</c> command in production), then lets each module write
+/// its starter reference data (a default escalation ladder, the service categories …) into tables that are still empty.
+/// </summary>
 public static class DatabaseSetup
 {
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
@@ -17,5 +20,20 @@ public static class DatabaseSetup
         }
 
         await db.Database.MigrateAsync(ct);
+        foreach (var seeder in scope.ServiceProvider.GetServices<IReferenceDataSeeder>().OrderBy(s => s.Order))
+        {
+            await seeder.SeedAsync(db, ct);
+        }
     }
+}
+
+/// <summary>
+/// A module's starter reference data: written once, when its tables are empty, in every environment (unlike demo data).
+/// Afterwards the data belong to the admins, who edit them; the seeder never overwrites.
+/// </summary>
+public interface IReferenceDataSeeder
+{
+    int Order { get; }
+
+    Task SeedAsync(AppDbContext db, CancellationToken ct);
 }

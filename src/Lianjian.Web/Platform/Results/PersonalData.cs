@@ -31,4 +31,12 @@ public static partial class PersonalData
         { Length: > 7 } => string.Concat(id.AsSpan(0, 3), new string('*', id.Length - 7), id.AsSpan(id.Length - 4)),
         _ => new string('*', id.Length),
     };
+
+    /// <summary>张三 → 张*, 欧阳明华 → 欧***: what the public and members see of a requester's name.</summary>
+    public static string? MaskName(string? name) => name switch
+    {
+        null or "" => name,
+        { Length: 1 } => "*",
+        _ => name[..1] + new string('*', name.Length - 1),
+    };
 }

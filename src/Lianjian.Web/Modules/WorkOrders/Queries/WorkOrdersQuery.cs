@@ -1,0 +1,217 @@
+using Lianjian.Web.Modules.Organizations;
+using Lianjian.Web.Modules.People;
+using Lianjian.Web.Modules.WorkOrders.UseCases;
+using Lianjian.Web.Platform.Calendar;
+using Lianjian.Web.Platform.Persistence;
+using Lianjian.Web.Platform.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianjian.Web.Modules.WorkOrders.Queries;
+
+public sealed record WorkOrderRow(
+    long Id,
+    string Number,
+    WorkOrderStatus Status,
+    string StatusLabel,
+    Guid CategoryId,
+    string CategoryName,
+    CategoryKind CategoryKind,
+    string Description,
+    Guid PlaceOrganizationId,
+    string PlaceName,
+    string? Address,
+    string? AssigneeName,
+    string? HandlerName,
+    bool IsPooled,
+    string? RequesterName,
+    string? RequesterPhone,
+    WorkOrderChannel Channel,
+    DateTime SubmittedAt,
+    DateTime? RespondedAt,
+    DateTime? ResolvedAt,
+    DateTime ResponseDeadline,
+    DateTime ResolutionDeadline,
+    bool IsOverdue,
+    int EscalationLevel,
+    int? Rating);
+
+/// <summary>One page of orders, newest first, with the cursor of the next page and (on request) the counts per status.</summary>
+public sealed record WorkOrderPage(IReadOnlyList<WorkOrderRow> Items, string? NextCursor, IReadOnlyDictionary<WorkOrderStatus, int>? CountsByStatus);
+
+/// <summary>
+/// The work-order list: the back office grid, <c>GET /api/work-orders</c>, the member's 我的工单 and the Excel export
+/// all read it. What a user sees: staff — the orders placed in or sent into their subtrees; everyone — what was sent
+/// to them, what they handle, what they placed, and the open pool of their organizations.
+/// </summary>
+public sealed class WorkOrdersQuery(AppDbContext db, WorkOrderAccess access, TimeProvider clock)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 200;
+
+    public async Task<Result<WorkOrderPage>> ListAsync(WorkOrderFilter filter, string? cursor, int? pageSize, bool withCounts, CancellationToken ct = default)
+    {
+        var validation = filter.Validate();
+        if (!validation.IsValid) return validation.ToError();
+        WorkOrderCursor? after = null;
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            if (!WorkOrderCursor.TryDecode(cursor, out var decoded)) return Error.Validation("work_order.bad_cursor", "翻页参数不正确，请从第一页重新查询。");
+            after = decoded;
+        }
+
+        var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
+        var filtered = await FilterAsync(filter, ct);
+        if (!filtered.IsSuccess) return filtered.Error;
+        var query = filtered.Value;
+        IReadOnlyDictionary<WorkOrderStatus, int>? counts = null;
+        if (withCounts)
+        {
+            counts = await query.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        }
+
+        if (filter.Statuses is { Count: > 0 } statuses) query = query.Where(o => statuses.Contains(o.Status));
+        if (after is { } a) query = query.Where(o => o.SubmittedAt < a.SubmittedAt || (o.SubmittedAt == a.SubmittedAt && o.Id < a.Id));
+        var rows = await Project(query.OrderByDescending(o => o.SubmittedAt).ThenByDescending(o => o.Id).Take(size + 1)).ToListAsync(ct);
+        var next = rows.Count > size ? new WorkOrderCursor(rows[size - 1].SubmittedAt, rows[size - 1].Id).Encode() : null;
+        var me = await access.MeAsync(ct);
+        return new WorkOrderPage([.. rows.Take(size).Select(r => Finish(r, me))], next, counts);
+    }
+
+    /// <summary>Every row of a filter, for the Excel export (bounded by the caller).</summary>
+    public async Task<Result<IReadOnlyList<WorkOrderRow>>> AllAsync(WorkOrderFilter filter, int max, CancellationToken ct = default)
+    {
+        var validation = filter.Validate();
+        if (!validation.IsValid) return validation.ToError();
+        var filtered = await FilterAsync(filter, ct);
+        if (!filtered.IsSuccess) return filtered.Error;
+        var query = filtered.Value;
+        if (filter.Statuses is { Count: > 0 } statuses) query = query.Where(o => statuses.Contains(o.Status));
+        var rows = await Project(query.OrderByDescending(o => o.SubmittedAt).ThenByDescending(o => o.Id).Take(max)).ToListAsync(ct);
+        var me = await access.MeAsync(ct);
+        return rows.Select(r => Finish(r, me)).ToList();
+    }
+
+    private async Task<Result<IQueryable<WorkOrder>>> FilterAsync(WorkOrderFilter filter, CancellationToken ct)
+    {
+        var me = await access.MeAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var orders = db.WorkOrders.AsNoTracking();
+        var myId = me.UserId;
+        var myPerson = me.PersonId;
+        var myAncestors = AncestorIds(me.PersonOrganizationPath);
+
+        IQueryable<WorkOrder> Personal(IQueryable<WorkOrder> q) => q.Where(o =>
+            (myPerson != null && (o.AssigneePersonId == myPerson || o.HandlerPersonId == myPerson || o.RequesterPersonId == myPerson))
+            || (myId != null && (o.HandlerUserId == myId || o.SubmittedByUserId == myId)));
+
+        IQueryable<WorkOrder> PoolOf(IQueryable<WorkOrder> q) => q.Where(o =>
+            o.IsPooled && o.Status == WorkOrderStatus.Dispatched && o.AssigneeOrganizationId != null && myAncestors.Contains(o.AssigneeOrganizationId.Value));
+
+        IQueryable<WorkOrder> query;
+        if (filter.Pool) query = PoolOf(orders);
+        else if (filter.Mine) query = Personal(orders);
+        else if (me.IsStaff && me.Scope.IsUnrestricted) query = orders;
+        else if (me.IsStaff)
+        {
+            var inScope = db.Organizations.InScope(me.Scope).Select(o => o.Id);
+            query = orders.Where(o => inScope.Contains(o.PlaceOrganizationId)
+                || (o.AssigneeOrganizationId != null && inScope.Contains(o.AssigneeOrganizationId.Value))
+                || (o.HandlerOrganizationId != null && inScope.Contains(o.HandlerOrganizationId.Value))
+                || (myPerson != null && (o.AssigneePersonId == myPerson || o.HandlerPersonId == myPerson))
+                || (myId != null && (o.HandlerUserId == myId || o.SubmittedByUserId == myId)));
+        }
+        else query = Personal(orders).Union(PoolOf(orders));
+
+        if (filter.OrganizationId is { } under)
+        {
+            var path = await db.Organizations.Where(o => o.Id == under).Select(o => o.Path).FirstOrDefaultAsync(ct);
+            if (path is null || (!me.Scope.Covers(path) && !filter.Mine && !filter.Pool)) return Error.NotFound("organization.not_found", "组织不存在，或不在您的管辖范围内。");
+            var subtree = db.Organizations.Under(path).Select(o => o.Id);
+            query = query.Where(o => subtree.Contains(o.PlaceOrganizationId));
+        }
+
+        if (filter.CategoryId is { } categoryId) query = query.Where(o => o.CategoryId == categoryId);
+        if (filter.Kind is { } kind)
+        {
+            var ofKind = db.WorkOrderCategories.Where(c => c.Kind == kind).Select(c => c.Id);
+            query = query.Where(o => ofKind.Contains(o.CategoryId));
+        }
+
+        if (filter.From is { } from)
+        {
+            var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - ChinaClock.Offset;
+            query = query.Where(o => o.SubmittedAt >= fromUtc);
+        }
+
+        if (filter.To is { } to)
+        {
+            var toUtc = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - ChinaClock.Offset;
+            query = query.Where(o => o.SubmittedAt < toUtc);
+        }
+
+        if (filter.Overdue is { } overdue)
+        {
+            var open = OpenStatuses;
+            query = overdue
+                ? query.Where(o => open.Contains(o.Status) && (o.ResolutionDeadline < now || (o.RespondedAt == null && o.ResponseDeadline < now)))
+                : query.Where(o => !(open.Contains(o.Status) && (o.ResolutionDeadline < now || (o.RespondedAt == null && o.ResponseDeadline < now))));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim();
+            if (WorkOrder.TryParseNumber(text, out var id, out _)) query = query.Where(o => o.Id == id);
+            else query = query.Where(o => o.Description.Contains(text) || (o.Address != null && o.Address.Contains(text)));
+        }
+
+        return Result<IQueryable<WorkOrder>>.Ok(query);
+    }
+
+    public static readonly WorkOrderStatus[] OpenStatuses =
+        [WorkOrderStatus.Submitted, WorkOrderStatus.Dispatched, WorkOrderStatus.Claimed, WorkOrderStatus.Reopened];
+
+    /// <summary>The ids of the organizations on an ancestor path (its segments are ids).</summary>
+    internal static List<Guid> AncestorIds(string? path) =>
+        path is null ? [] : [.. path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.TryParseExact(s, "N", out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty)];
+
+    private IQueryable<WorkOrderRow> Project(IQueryable<WorkOrder> query)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var categories = db.WorkOrderCategories;
+        var organizations = db.Organizations;
+        var people = db.People;
+        return query.Select(o => new WorkOrderRow(
+            o.Id, "", o.Status, "", o.CategoryId,
+            categories.Where(c => c.Id == o.CategoryId).Select(c => c.Name).FirstOrDefault() ?? "",
+            categories.Where(c => c.Id == o.CategoryId).Select(c => c.Kind).FirstOrDefault(),
+            o.Description.Length > 120 ? o.Description.Substring(0, 120) + "…" : o.Description,
+            o.PlaceOrganizationId,
+            organizations.Where(x => x.Id == o.PlaceOrganizationId).Select(x => x.Name).FirstOrDefault() ?? "",
+            o.Address,
+            o.AssigneePersonId != null
+                ? people.Where(p => p.Id == o.AssigneePersonId).Select(p => p.Name).FirstOrDefault()
+                : organizations.Where(x => x.Id == o.AssigneeOrganizationId).Select(x => x.Name).FirstOrDefault(),
+            o.HandlerName,
+            o.IsPooled,
+            o.RequesterName,
+            o.RequesterPhone,
+            o.Channel,
+            o.SubmittedAt,
+            o.RespondedAt,
+            o.ResolvedAt,
+            o.ResponseDeadline,
+            o.ResolutionDeadline,
+            (o.Status == WorkOrderStatus.Submitted || o.Status == WorkOrderStatus.Dispatched || o.Status == WorkOrderStatus.Claimed || o.Status == WorkOrderStatus.Reopened)
+                && (o.ResolutionDeadline < now || (o.RespondedAt == null && o.ResponseDeadline < now)),
+            o.EscalationLevel,
+            o.Rating));
+    }
+
+    private static WorkOrderRow Finish(WorkOrderRow row, WorkOrderAccess.Me me) => row with
+    {
+        Number = WorkOrder.FormatNumber(row.SubmittedAt, row.Id),
+        StatusLabel = row.Status.Label(),
+        RequesterName = me.IsStaff ? row.RequesterName : PersonalData.MaskName(row.RequesterName),
+        RequesterPhone = PersonalData.MaskPhone(row.RequesterPhone),
+    };
+}

@@ -1,0 +1,98 @@
+using Lianjian.Web.Modules.Organizations;
+using Lianjian.Web.Modules.People;
+using Lianjian.Web.Platform.Identity;
+using Lianjian.Web.Platform.Persistence;
+using Lianjian.Web.Platform.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianjian.Web.Modules.WorkOrders.UseCases;
+
+/// <summary>
+/// Who the current user is to one order (<see cref="WorkOrderActor"/>), and whether they may see it at all. Staff see the
+/// orders placed in, sent to or handled in their subtrees; members see those sent to them, the open pool of their
+/// organization, and what they handle; requesters see their own (by account or by the tracking link). Anything else
+/// answers 404.
+/// </summary>
+public sealed class WorkOrderAccess(AppDbContext db, ICurrentUser user)
+{
+    private Me? _me;
+
+    public sealed record Me(Guid? UserId, string Name, Guid? PersonId, string? PersonOrganizationPath, bool IsStaff, DataScope Scope);
+
+    public async Task<Me> MeAsync(CancellationToken ct = default)
+    {
+        if (_me is not null) return _me;
+        var scope = await user.GetScopeAsync(ct);
+        var isStaff = user.IsInRole(Roles.SystemAdmin) || user.IsInRole(Roles.CommitteeAdmin) || user.IsInRole(Roles.OrganizationAdmin);
+        if (user.UserId is not { } userId) return _me = new Me(null, "群众", null, null, false, DataScope.Nothing);
+        var account = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.UserName, u.PersonId }).FirstOrDefaultAsync(ct);
+        string? personPath = null;
+        if (account?.PersonId is { } personId)
+        {
+            personPath = await db.People.Where(p => p.Id == personId && p.IsActive)
+                .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => o.Path).FirstOrDefaultAsync(ct);
+        }
+
+        var name = string.IsNullOrWhiteSpace(account?.DisplayName) ? account?.UserName ?? user.UserName : account.DisplayName;
+        return _me = new Me(userId, name, personPath is null ? null : account!.PersonId, personPath, isStaff, scope);
+    }
+
+    public async Task<Actor> WhoAsync(CancellationToken ct = default)
+    {
+        var me = await MeAsync(ct);
+        return new Actor(me.UserId, me.Name);
+    }
+
+    /// <summary>The order (tracked, for a change) and who the user is to it; 404 when they may not see it.</summary>
+    public async Task<Result<(WorkOrder Order, WorkOrderActor Actor)>> FindAsync(long id, CancellationToken ct = default)
+    {
+        var order = await db.WorkOrders.FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (order is null) return WorkOrderErrors.NotFound;
+        var actor = await ActorAsync(order, ct);
+        return actor.Visible ? (order, actor.Actor) : WorkOrderErrors.NotFound;
+    }
+
+    /// <summary>By the requester's tracking link: the holder of the token is the requester, nothing more.</summary>
+    public async Task<Result<WorkOrder>> FindByTokenAsync(string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 32) return WorkOrderErrors.TrackingNotFound;
+        var order = await db.WorkOrders.FirstOrDefaultAsync(o => o.TrackingToken == token, ct);
+        return order is null ? WorkOrderErrors.TrackingNotFound : order;
+    }
+
+    public async Task<(bool Visible, WorkOrderActor Actor)> ActorAsync(WorkOrder order, CancellationToken ct = default)
+    {
+        var me = await MeAsync(ct);
+        if (me.UserId is null) return (false, WorkOrderActor.None);
+        var ids = new[] { order.PlaceOrganizationId, order.AssigneeOrganizationId, order.HandlerOrganizationId }.OfType<Guid>().Distinct().ToList();
+        var paths = await db.Organizations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Path, ct);
+        string? PathOf(Guid? id) => id is { } v && paths.TryGetValue(v, out var p) ? p : null;
+        bool Covers(Guid? id) => PathOf(id) is { } p && me.Scope.Covers(p);
+        bool PersonUnder(Guid? id) => me.PersonOrganizationPath is { } mine && PathOf(id) is { } p && mine.StartsWith(p, StringComparison.Ordinal);
+
+        var actor = WorkOrderActor.None;
+        if (order.SubmittedByUserId == me.UserId || (me.PersonId is not null && order.RequesterPersonId == me.PersonId)) actor |= WorkOrderActor.Requester;
+        var dispatcher = me.IsStaff && (Covers(order.PlaceOrganizationId) || Covers(order.AssigneeOrganizationId));
+        if (dispatcher) actor |= WorkOrderActor.Dispatcher;
+
+        if (order.Status == WorkOrderStatus.Dispatched)
+        {
+            var candidate = order.AssigneePersonId is { } assignee
+                ? assignee == me.PersonId
+                : (order.IsPooled && PersonUnder(order.AssigneeOrganizationId)) || (me.IsStaff && Covers(order.AssigneeOrganizationId));
+            if (candidate) actor |= WorkOrderActor.Candidate;
+        }
+
+        var handler = (order.HandlerUserId is not null && order.HandlerUserId == me.UserId)
+            || (order.HandlerPersonId is not null && order.HandlerPersonId == me.PersonId)
+            || (me.IsStaff && order.HandlerOrganizationId is not null && Covers(order.HandlerOrganizationId));
+        if (handler && order.Status is WorkOrderStatus.Claimed or WorkOrderStatus.Reopened) actor |= WorkOrderActor.Handler;
+
+        // Seeing without acting: the staff of any organization involved, the handler after the fact, the assignee.
+        var visible = actor != WorkOrderActor.None || handler
+            || Covers(order.HandlerOrganizationId)
+            || (order.AssigneePersonId is not null && order.AssigneePersonId == me.PersonId)
+            || (order.IsPooled && PersonUnder(order.AssigneeOrganizationId));
+        return (visible, actor);
+    }
+}
