@@ -83,6 +83,9 @@ public sealed class WorkOrder
 
     public DateTime? ClaimedAt { get; private set; }
 
+    /// <summary>Seconds from 点单 to the first 接单 (kept so the average response time is one SUM on every engine).</summary>
+    public int? ResponseSeconds { get; private set; }
+
     /// <summary>First 办结: what the on-time rate measures against the resolution deadline.</summary>
     public DateTime? FirstResolvedAt { get; private set; }
 
@@ -200,7 +203,11 @@ public sealed class WorkOrder
         HandlerName = who.Name;
         HandlerOrganizationId = organizationId;
         ClaimedAt = now;
-        RespondedAt ??= now;
+        if (RespondedAt is null)
+        {
+            RespondedAt = now;
+            ResponseSeconds = (int)Math.Clamp((now - SubmittedAt).TotalSeconds, 0, int.MaxValue);
+        }
         return step;
     }
 

@@ -17,6 +17,7 @@ public static class WorkOrdersModule
         .AddScoped<WorkOrderNotices>()
         .AddScoped<WorkOrdersQuery>()
         .AddScoped<CategoriesQuery>()
+        .AddScoped<WorkOrderStatsQuery>()
         .AddScoped<WorkOrderDetailsQuery>()
         .AddScoped<SubmitWorkOrder>()
         .AddScoped<DispatchWorkOrder>()

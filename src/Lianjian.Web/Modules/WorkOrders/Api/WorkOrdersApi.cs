@@ -41,6 +41,13 @@ public static class WorkOrdersApi
             .WithName("ListWorkOrders")
             .WithSummary("工单列表（本人管辖范围；按状态、类别、组织下级、超时、日期、文字筛选；按提交时间倒序，游标翻页；counts=true 时附各状态数量）");
 
+        api.MapGet("/stats", async (Guid? organizationId, DateOnly? from, DateOnly? to, WorkOrderStatsQuery query, CancellationToken ct) =>
+                (await query.GetAsync(organizationId, from, to, ct)).ToHttpResult())
+            .RequireAuthorization(Policies.Staff)
+            .Produces<WorkOrderStats>()
+            .WithName("WorkOrderStats")
+            .WithSummary("工单指标：某组织及下级、某时段（按点单日期，默认今年）的响应率、解决率、满意率、平均响应时长、按时办结率（公式见 docs/kpis.md）");
+
         api.MapGet("/{id:long}", async (long id, WorkOrderDetailsQuery query, CancellationToken ct) => (await query.GetAsync(id, ct)).ToHttpResult())
             .Produces<WorkOrderDetails>()
             .WithName("GetWorkOrder").WithSummary("工单详情：时间线和本人可执行的操作");

@@ -639,6 +639,9 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Postgres
                     b.Property<DateTime>("ResponseDeadline")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("ResponseSeconds")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -630,6 +630,9 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("ResponseDeadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ResponseSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
