@@ -63,6 +63,8 @@ internal sealed class OrganizationsDemoData(TimeProvider clock) : IDemoDataSeede
         var xiazhi = Add("虾峙镇", OrganizationKind.Township, putuo);
         var hulu = Add("葫芦岛村", OrganizationKind.Village, xiazhi, "普陀区虾峙镇葫芦岛");
         Add("葫芦岛村党支部", OrganizationKind.Branch, hulu);
+        var xinggang = Add("兴港村", OrganizationKind.Village, xiazhi, "普陀区虾峙镇兴港村");
+        Add("兴港村党支部", OrganizationKind.Branch, xinggang);
         var taohua = Add("桃花镇", OrganizationKind.Township, putuo);
         var tawan = Add("塔湾村", OrganizationKind.Village, taohua);
         Add("塔湾村党支部", OrganizationKind.Branch, tawan);

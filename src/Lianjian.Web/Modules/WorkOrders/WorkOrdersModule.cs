@@ -10,6 +10,7 @@ public static class WorkOrdersModule
 {
     public static IServiceCollection AddWorkOrdersModule(this IServiceCollection services) => services
         .AddScoped<IReferenceDataSeeder, WorkOrdersReferenceData>()
+        .AddScoped<IDemoDataSeeder, WorkOrdersDemoData>()
         .AddSingleton<Platform.Calendar.IWorkingCalendarSource, Platform.Calendar.WeekdaysOnlyCalendarSource>()
         .AddScoped<WorkOrderAccess>()
         .AddScoped<WorkOrderMoves>()
