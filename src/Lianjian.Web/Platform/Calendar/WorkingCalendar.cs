@@ -53,6 +53,9 @@ public sealed class WorkingCalendar
 
     public bool HasSchedule(int year) => _scheduledYears.Contains(year);
 
+    /// <summary>The years whose schedule has been entered, in order.</summary>
+    public IReadOnlyList<int> ScheduledYears => [.. _scheduledYears.Order()];
+
     public CalendarDayKind? KindOf(DateOnly date) => _days.TryGetValue(date, out var kind) ? kind : null;
 
     public bool IsWorkingDay(DateOnly date) => _days.TryGetValue(date, out var kind)
