@@ -7,6 +7,11 @@ public enum CalendarDayKind
     Workday,
 }
 
+public static class CalendarDayKindLabels
+{
+    public static string Label(this CalendarDayKind kind) => kind == CalendarDayKind.Holiday ? "放假" : "调休上班";
+}
+
 public enum TimeLimitUnit
 {
     /// <summary>Clock hours: they run day and night, holidays included ("answers within 6 hours").</summary>
