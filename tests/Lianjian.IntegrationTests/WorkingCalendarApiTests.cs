@@ -2,6 +2,10 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Lianjian.IntegrationTests.Infrastructure;
+using Lianjian.Web.Platform.Calendar;
+using Lianjian.Web.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Lianjian.IntegrationTests.Infrastructure.WriteApiHelpers;
 
 namespace Lianjian.IntegrationTests;
@@ -185,6 +189,38 @@ public abstract class WorkingCalendarApiTests(LianjianFactory app)
         Assert.False((await admin.GetJson<CalendarYearDto>("/api/calendar/2032")).HasSchedule);
 
         await (await admin.DeleteAsync("/api/calendar/2032")).AssertProblem(HttpStatusCode.NotFound, "calendar.year_not_entered");
+    }
+
+    private sealed class MovableClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
+    public async Task AnotherNodesChange_IsSeen_WithinFiveMinutes()
+    {
+        // A second app node: its own calendar source over the same database, on a clock the test moves.
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var otherNode = new WorkingCalendarSource(app.Services.GetRequiredService<IServiceScopeFactory>(), clock);
+        Assert.False((await otherNode.GetAsync()).HasSchedule(2039));
+
+        // This node enters 2039 through the API; the other node still serves what it built …
+        var admin = await app.LoginAs("admin");
+        await admin.PutJson("/api/calendar/2039", Schedule(2039, Day("2039-01-03", "Holiday", "测试假日"))).Ok();
+        clock.Now += WorkingCalendarSource.MaxAge - TimeSpan.FromSeconds(1);
+        Assert.False((await otherNode.GetAsync()).HasSchedule(2039));
+
+        // … until its calendar expires.
+        clock.Now += TimeSpan.FromSeconds(2);
+        var rebuilt = await otherNode.GetAsync();
+        Assert.True(rebuilt.HasSchedule(2039));
+        Assert.False(rebuilt.IsWorkingDay(new DateOnly(2039, 1, 3)));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal("测试假日", (await db.Set<CalendarDay>().SingleAsync(d => d.Date == new DateOnly(2039, 1, 3))).Name);
     }
 
     [Fact]
