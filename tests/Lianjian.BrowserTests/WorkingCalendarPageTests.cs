@@ -86,6 +86,16 @@ public sealed class WorkingCalendarPageTests(BrowserApp app)
         await Expect(page.Locator("[data-testid=calendar-days] tr", new PageLocatorOptions { HasText = "2月10日（周三）至2月12日（周五）" })).ToContainTextAsync("3 天");
         await Expect(page.Locator("[data-testid=calendar-source]")).ToContainTextAsync("2038年部分节假日安排");
         await Expect(page.Locator("[data-testid=calendar-warning]", new PageLocatorOptions { HasText = "2038年" })).ToHaveCountAsync(0);
+
+        // Each entered date is in the audit log, in words.
+        await page.GotoAsync("/admin/audit");
+        await BrowserApp.WaitInteractive(page);
+        await AdminUi.Choose(page, "audit-entity", "节假日/调休日");
+        await page.Locator("[data-testid=audit-search]").ClickAsync();
+        var entry = page.Locator("[data-testid=audit-table] tbody tr", new PageLocatorOptions { HasText = "2038-01-02 元旦调休上班" }).First;
+        await Expect(entry.Locator("[data-testid=audit-changes]")).ToContainTextAsync("放假/上班：调休上班");
+        await Expect(entry).ToContainTextAsync("新增");
+        await BrowserApp.Screenshot(page, "43-admin-audit-calendar");
     }
 
     [Fact]
