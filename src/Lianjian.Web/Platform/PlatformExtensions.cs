@@ -1,4 +1,5 @@
 using Lianjian.Web.Platform.Auditing;
+using Lianjian.Web.Platform.Calendar;
 using Lianjian.Web.Platform.Files;
 using Lianjian.Web.Platform.Persistence;
 using Lianjian.Web.Platform.Results;
@@ -30,6 +31,7 @@ public static class PlatformExtensions
         }));
         services.AddApiReference();
         services.AddSingleton<FileStore>();
+        services.AddWorkingCalendar();
         // Keys in the database, so that several app nodes can read each other's cookies (DESIGN: running at scale).
         services.AddDataProtection().SetApplicationName("Lianjian").PersistKeysToDbContext<AppDbContext>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -48,6 +50,7 @@ public static class PlatformExtensions
     {
         app.MapOpenApi(ApiReference.DocumentPattern);
         app.MapApiReference();
+        app.MapWorkingCalendar();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResponseWriter = DatabaseHealthCheck.WriteAsync,

@@ -55,7 +55,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
                     _ => "Updated",
                 },
                 EntityType = entry.Metadata.ClrType.Name,
-                EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
+                EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => KeyText(entry.Property(p.Name).CurrentValue))),
                 EntityLabel = Truncate(audited.AuditLabel, 200),
                 ScopeOrganizationId = audited.AuditScopeOrganizationId,
                 Changes = JsonSerializer.Serialize(changes, Json),
@@ -92,6 +92,14 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     private static object? Plain(object? value) => value is System.Collections.IEnumerable list and not string
         ? string.Join("、", list.Cast<object?>())
         : value;
+
+    // Keys read the same on every server: a date key (a calendar day) as 2026-02-14, never in the host's culture.
+    private static string? KeyText(object? value) => value switch
+    {
+        DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value?.ToString(),
+    };
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

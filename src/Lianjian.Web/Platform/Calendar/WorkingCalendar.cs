@@ -7,6 +7,11 @@ public enum CalendarDayKind
     Workday,
 }
 
+public static class CalendarDayKindLabels
+{
+    public static string Label(this CalendarDayKind kind) => kind == CalendarDayKind.Holiday ? "放假" : "调休上班";
+}
+
 public enum TimeLimitUnit
 {
     /// <summary>Clock hours: they run day and night, holidays included ("answers within 6 hours").</summary>
@@ -52,6 +57,9 @@ public sealed class WorkingCalendar
     public static WorkingCalendar Empty { get; } = new([], []);
 
     public bool HasSchedule(int year) => _scheduledYears.Contains(year);
+
+    /// <summary>The years whose schedule has been entered, in order.</summary>
+    public IReadOnlyList<int> ScheduledYears => [.. _scheduledYears.Order()];
 
     public CalendarDayKind? KindOf(DateOnly date) => _days.TryGetValue(date, out var kind) ? kind : null;
 

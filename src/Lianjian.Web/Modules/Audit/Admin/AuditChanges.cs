@@ -3,6 +3,7 @@ using System.Text.Json;
 using Lianjian.Web.Modules.Alliances;
 using Lianjian.Web.Modules.Organizations;
 using Lianjian.Web.Modules.People;
+using Lianjian.Web.Platform.Calendar;
 using Lianjian.Web.Platform.Results;
 using Lianjian.Web.Ui.Shared;
 
@@ -41,6 +42,7 @@ public static class AuditChanges
         ["SignedOn"] = "签约日期", ["PerformanceStartedOn"] = "履约开始日期", ["EvaluatedOn"] = "评约日期", ["ValidUntil"] = "有效期至",
         ["EvaluationResult"] = "评约结果", ["EvaluationRemark"] = "评语", ["DocumentFileName"] = "协议附件", ["HeldAt"] = "会议时间", ["Place"] = "地点",
         ["Topic"] = "议题", ["Attendees"] = "参会单位", ["Minutes"] = "会议纪要", ["Decisions"] = "会议决定",
+        ["Year"] = "年度", ["Date"] = "日期", ["Source"] = "来源通知", ["EnteredAt"] = "录入时间", ["EnteredByName"] = "录入人",
     };
 
     /// <param name="maskPersonalData">Masks phone and ID numbers as the people list does for roles that do not need them.</param>
@@ -114,6 +116,7 @@ public static class AuditChanges
         ("Person", "Kind") => "人员类别",
         ("Agreement", "Title") => "协议名称",
         ("StationedPeriod", "Kind") => "驻村方式",
+        ("CalendarDay", "Kind") => "放假/上班",
         _ => Labels.GetValueOrDefault(property, property),
     };
 
@@ -153,6 +156,7 @@ public static class AuditChanges
         ("Alliance", "Kind") => Parse<AllianceKind>(raw)?.Label(),
         ("Agreement", "Status") => Parse<AgreementStatus>(raw)?.Label(),
         ("Agreement", "EvaluationResult") => Parse<EvaluationResult>(raw)?.Label(),
+        ("CalendarDay", "Kind") => Parse<CalendarDayKind>(raw)?.Label(),
         _ => null,
     };
 

@@ -58,6 +58,8 @@ public sealed class AuditQuery(AppDbContext db, ICurrentUser user)
         "StationedPeriod" => "驻村时段",
         "CommunityRegistration" => "双报到",
         "UserOrganization" => "账号所属组织",
+        "CalendarYear" => "节假日安排",
+        "CalendarDay" => "节假日/调休日",
         _ => type,
     };
 }
