@@ -321,6 +321,7 @@ public sealed class WorkOrder
         var step = new WorkOrderStep
         {
             WorkOrderId = Id,
+            Order = this,
             At = now,
             Action = action,
             FromStatus = Status,

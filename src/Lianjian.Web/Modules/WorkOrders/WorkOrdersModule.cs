@@ -11,7 +11,6 @@ public static class WorkOrdersModule
     public static IServiceCollection AddWorkOrdersModule(this IServiceCollection services) => services
         .AddScoped<IReferenceDataSeeder, WorkOrdersReferenceData>()
         .AddScoped<IDemoDataSeeder, WorkOrdersDemoData>()
-        .AddSingleton<Platform.Calendar.IWorkingCalendarSource, Platform.Calendar.WeekdaysOnlyCalendarSource>()
         .AddScoped<WorkOrderAccess>()
         .AddScoped<WorkOrderMoves>()
         .AddScoped<WorkOrderPhotos>()

@@ -9,6 +9,7 @@ public static class CalendarSetup
 {
     public static IServiceCollection AddWorkingCalendar(this IServiceCollection services) => services
         .AddSingleton<WorkingCalendarSource>()
+        .AddSingleton<IWorkingCalendarSource>(sp => sp.GetRequiredService<WorkingCalendarSource>())
         .AddScoped<CalendarQuery>()
         .AddScoped<SaveCalendarYear>()
         .AddScoped<DeleteCalendarYear>();

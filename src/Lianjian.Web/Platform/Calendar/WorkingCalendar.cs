@@ -121,8 +121,3 @@ public interface IWorkingCalendarSource
     Task<WorkingCalendar> GetAsync(CancellationToken ct = default);
 }
 
-/// <summary>Until the stored calendar is wired in: Monday–Friday only.</summary>
-internal sealed class WeekdaysOnlyCalendarSource : IWorkingCalendarSource
-{
-    public Task<WorkingCalendar> GetAsync(CancellationToken ct = default) => Task.FromResult(WorkingCalendar.Empty);
-}

@@ -8,7 +8,7 @@ namespace Lianjian.Web.Platform.Calendar;
 /// <see cref="Invalidate"/> after a change; other app nodes do not hear of it, so a built calendar also expires after
 /// <see cref="MaxAge"/> (DESIGN: several stateless nodes behind a proxy).
 /// </summary>
-public sealed class WorkingCalendarSource(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class WorkingCalendarSource(IServiceScopeFactory scopes, TimeProvider clock) : IWorkingCalendarSource
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
