@@ -27,9 +27,10 @@ internal sealed class WorkOrdersDemoData(TimeProvider clock, IWorkingCalendarSou
         var now = clock.GetUtcNow().UtcDateTime;
         var admin = new Actor(null, "舟山市机关事务管理中心");
 
+        var phones = 0;
         WorkOrder New(string category, string place, string description, string requester, DateTime at, WorkOrderChannel channel = WorkOrderChannel.Phone)
         {
-            var (order, step) = WorkOrder.Submit(new WorkOrderSubmission(orgs[place].Id, description, null, null, null, requester, "1390580" + (at.Ticks % 10000).ToString("D4"),
+            var (order, step) = WorkOrder.Submit(new WorkOrderSubmission(orgs[place].Id, description, null, null, null, requester, "1390580" + (++phones).ToString("D4"),
                 null, null, requester, channel, null), categories[category], calendar, at);
             db.Add(order);
             db.Add(step);
@@ -42,21 +43,21 @@ internal sealed class WorkOrdersDemoData(TimeProvider clock, IWorkingCalendarSou
             db.Add(move.Value);
         }
 
-        void Loop(WorkOrder order, string branch, DateTime at, WorkOrderStatus until, int rating = 5, string result = "已办结", bool pool = false)
+        void Loop(WorkOrder order, string branch, DateTime at, WorkOrderStatus until, int rating = 5, string result = "已办结", bool pool = false, int claimHours = 3, int resolveDays = 2)
         {
             var handlerOrg = orgs[branch];
             var handler = members.FirstOrDefault(m => m.OrganizationId == handlerOrg.Id);
             var who = new Actor(null, handler?.Name ?? branch);
             Do(order.Dispatch(WorkOrderAction.Dispatch, WorkOrderActor.Dispatcher, admin, handlerOrg.Id, null, pool, null, at.AddHours(1)));
             if (until == WorkOrderStatus.Dispatched) return;
-            Do(order.Claim(WorkOrderActor.Candidate, who, handler?.Id, handlerOrg.Id, at.AddHours(3)));
+            Do(order.Claim(WorkOrderActor.Candidate, who, handler?.Id, handlerOrg.Id, at.AddHours(claimHours)));
             if (until == WorkOrderStatus.Claimed) return;
-            Do(order.Progress(WorkOrderActor.Handler, who, "已上门查看，制定方案", at.AddDays(1)));
-            Do(order.Resolve(WorkOrderActor.Handler, who, result, at.AddDays(2)));
+            Do(order.Progress(WorkOrderActor.Handler, who, "已上门查看，制定方案", at.AddHours(claimHours + 2)));
+            Do(order.Resolve(WorkOrderActor.Handler, who, result, at.AddDays(resolveDays)));
             if (until == WorkOrderStatus.Resolved) return;
-            Do(order.Rate(WorkOrderAction.Rate, WorkOrderActor.Requester, new Actor(null, order.RequesterName ?? "群众"), rating, rating >= 4 ? "很满意，感谢党员同志！" : "还可以", at.AddDays(3)));
+            Do(order.Rate(WorkOrderAction.Rate, WorkOrderActor.Requester, new Actor(null, order.RequesterName ?? "群众"), rating, rating >= 4 ? "很满意，感谢党员同志！" : "还可以", at.AddDays(resolveDays + 1)));
             if (until == WorkOrderStatus.Rated) return;
-            Do(order.Close(WorkOrderActor.Dispatcher, admin, "核实办结，销号", at.AddDays(4)));
+            Do(order.Close(WorkOrderActor.Dispatcher, admin, "核实办结，销号", at.AddDays(resolveDays + 2)));
         }
 
         // The seeds' cases.
@@ -102,7 +103,7 @@ internal sealed class WorkOrdersDemoData(TimeProvider clock, IWorkingCalendarSou
             };
             if (until == WorkOrderStatus.Rejected) Do(order.Reject(WorkOrderActor.Dispatcher, admin, "不属于服务范围，已告知群众咨询渠道", at.AddHours(2)));
             else if (until == WorkOrderStatus.Withdrawn) Do(order.Withdraw(WorkOrderActor.Requester, new Actor(null, order.RequesterName!), "问题已自行解决", at.AddHours(1)));
-            else Loop(order, branch, at, until, rng.Next(100) < 93 ? 4 + rng.Next(2) : 1 + rng.Next(3));
+            else Loop(order, branch, at, until, rng.Next(100) < 93 ? 4 + rng.Next(2) : 1 + rng.Next(3), claimHours: 1 + rng.Next(8), resolveDays: 1 + rng.Next(rng.Next(10) == 0 ? 30 : 8));
         }
 
         await db.SaveChangesAsync(ct);
