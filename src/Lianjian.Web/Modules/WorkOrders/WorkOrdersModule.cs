@@ -32,11 +32,13 @@ public static class WorkOrdersModule
         .AddScoped<ReturnWorkOrder>()
         .AddScoped<WithdrawWorkOrder>()
         .AddScoped<RejectWorkOrder>()
-        .AddScoped<OpenWorkOrderPhoto>();
+        .AddScoped<OpenWorkOrderPhoto>()
+        .AddScoped<Exports.WorkOrderExport>();
 
     public static IEndpointRouteBuilder MapWorkOrdersModule(this IEndpointRouteBuilder routes)
     {
         WorkOrdersApi.Map(routes);
+        WorkOrdersExcelApi.Map(routes);
         return routes;
     }
 }
