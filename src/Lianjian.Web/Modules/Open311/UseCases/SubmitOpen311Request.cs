@@ -99,7 +99,8 @@ public sealed class SubmitOpen311Request(AppDbContext db, Open311Keys keys, Subm
         if (description is not null && MediaUrl(input.MediaUrl) is { } media) description += $"\n\n图片链接：{media}";
 
         var order = new SubmitWorkOrderInput(
-            category.Id, description, placeId, addressString, RequesterName(input.FirstName, input.LastName), Blank(input.Phone), lat, lng);
+            // An address_string that named the place adds nothing to it; beside a place_id it is the detailed address.
+            category.Id, description, placeId, placeText is null ? null : addressString, RequesterName(input.FirstName, input.LastName), Blank(input.Phone), lat, lng);
         return await submit.ExecuteAsync(order, WorkOrderChannel.Open311, null, ct);
     }
 
