@@ -224,6 +224,10 @@ public abstract class Open311Tests(LianjianFactory app)
         await admin.PostJson($"/api/open311-keys/{issued.Id}/revoke", new { }).Ok();
         await AssertErrors(await client.PostAsync($"{Root}/requests.json", Form([.. Valid(description).Where(f => f.Item1 != "api_key"), ("api_key", issued.Key)])), HttpStatusCode.Forbidden);
         await (await admin.PostJson($"/api/open311-keys/{issued.Id}/revoke", new { })).AssertProblem(HttpStatusCode.UnprocessableEntity, "open311.key_already_revoked");
+        var audit = (await admin.GetJson<PageDto<AuditRowDto>>($"/api/audit?entityId={issued.Id}")).Items;
+        Assert.Equal(["Created", "Updated"], audit.OrderBy(a => a.Id).Select(a => a.Action));
+        Assert.All(audit, a => Assert.Equal("admin", a.UserName));
+        Assert.All(audit, a => Assert.DoesNotContain(issued.Key, a.Changes));
 
         // Only system and committee admins manage keys.
         var dinghai = await app.LoginAs("dinghai");
