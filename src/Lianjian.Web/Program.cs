@@ -1,6 +1,7 @@
 using Lianjian.Web.Modules.Accounts;
 using Lianjian.Web.Modules.Alliances;
 using Lianjian.Web.Modules.Audit;
+using Lianjian.Web.Modules.Open311;
 using Lianjian.Web.Modules.Organizations;
 using Lianjian.Web.Modules.People;
 using Lianjian.Web.Modules.WorkOrders;
@@ -17,6 +18,7 @@ builder.Services
     .AddAlliancesModule()
     .AddAuditModule()
     .AddWorkOrdersModule()
+    .AddOpen311Module()
     .AddLianjianUi();
 
 var app = builder.Build();
@@ -37,6 +39,7 @@ app.MapPeopleModule();
 app.MapAlliancesModule();
 app.MapAuditModule();
 app.MapWorkOrdersModule();
+app.MapOpen311Module();
 app.MapLianjianUi();
 app.Run();
 return 0;
