@@ -31,11 +31,18 @@ public static class WorkOrdersModule
         .AddScoped<ReturnWorkOrder>()
         .AddScoped<WithdrawWorkOrder>()
         .AddScoped<RejectWorkOrder>()
-        .AddScoped<OpenWorkOrderPhoto>();
+        .AddScoped<OpenWorkOrderPhoto>()
+        .AddScoped<SaveCategory>()
+        .AddScoped<DeactivateCategory>()
+        .AddScoped<ReactivateCategory>()
+        .AddScoped<SaveEscalationLadder>()
+        .AddScoped<PlaceCodesQuery>()
+        .AddScoped<DispatchSuggestionsQuery>();
 
     public static IEndpointRouteBuilder MapWorkOrdersModule(this IEndpointRouteBuilder routes)
     {
         WorkOrdersApi.Map(routes);
+        CategoriesApi.Map(routes);
         return routes;
     }
 }
