@@ -33,12 +33,19 @@ public static class WorkOrdersModule
         .AddScoped<WithdrawWorkOrder>()
         .AddScoped<RejectWorkOrder>()
         .AddScoped<OpenWorkOrderPhoto>()
-        .AddScoped<Exports.WorkOrderExport>();
+        .AddScoped<Exports.WorkOrderExport>()
+        .AddScoped<SaveCategory>()
+        .AddScoped<DeactivateCategory>()
+        .AddScoped<ReactivateCategory>()
+        .AddScoped<SaveEscalationLadder>()
+        .AddScoped<PlaceCodesQuery>()
+        .AddScoped<DispatchSuggestionsQuery>();
 
     public static IEndpointRouteBuilder MapWorkOrdersModule(this IEndpointRouteBuilder routes)
     {
         WorkOrdersApi.Map(routes);
         WorkOrdersExcelApi.Map(routes);
+        CategoriesApi.Map(routes);
         return routes;
     }
 }

@@ -16,6 +16,12 @@ public sealed class LianjianOptions
     /// <summary>Apply pending migrations at start-up (on in development; in production run the <c>migrate</c> command).</summary>
     public bool MigrateOnStartup { get; set; }
 
+    /// <summary>
+    /// The address residents reach the site at, e.g. <c>https://lianjian.example.gov.cn</c>: printed QR codes (码上办) point
+    /// there. Empty: the scheme and host of the request that makes the code.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
 }
