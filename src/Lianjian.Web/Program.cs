@@ -1,3 +1,4 @@
+using Lianjian.Web;
 using Lianjian.Web.Modules.Accounts;
 using Lianjian.Web.Modules.Alliances;
 using Lianjian.Web.Modules.Audit;
@@ -15,7 +16,8 @@ builder.Services
     .AddPeopleModule()
     .AddAlliancesModule()
     .AddAuditModule()
-    .AddLianjianUi();
+    .AddLianjianUi()
+    .AddSchedules();
 
 var app = builder.Build();
 if (await CommandLine.TryRunAsync(app, args) is { } exitCode) return exitCode;
