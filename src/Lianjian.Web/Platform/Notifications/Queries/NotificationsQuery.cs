@@ -27,6 +27,13 @@ public sealed class NotificationsQuery(AppDbContext db, ICurrentUser user)
         return new Page<NotificationRow>(rows, total, number, size);
     }
 
+    /// <summary>One of the user's own notifications; someone else's is as missing as one that never was.</summary>
+    public async Task<NotificationRow?> FindAsync(Guid id, CancellationToken ct = default) =>
+        user.UserId is { } userId
+            ? await db.Notifications.AsNoTracking().Where(n => n.Id == id && n.UserId == userId)
+                .Select(n => new NotificationRow(n.Id, n.Topic, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt)).FirstOrDefaultAsync(ct)
+            : null;
+
     public async Task<int> UnreadCountAsync(CancellationToken ct = default) =>
         user.UserId is { } userId ? await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct) : 0;
 }
