@@ -1,3 +1,4 @@
+using Lianjian.Web;
 using Lianjian.Web.Modules.Accounts;
 using Lianjian.Web.Modules.Alliances;
 using Lianjian.Web.Modules.Audit;
@@ -19,7 +20,8 @@ builder.Services
     .AddAuditModule()
     .AddWorkOrdersModule()
     .AddOpen311Module()
-    .AddLianjianUi();
+    .AddLianjianUi()
+    .AddSchedules();
 
 var app = builder.Build();
 if (await CommandLine.TryRunAsync(app, args) is { } exitCode) return exitCode;

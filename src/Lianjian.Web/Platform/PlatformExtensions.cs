@@ -1,6 +1,8 @@
 using Lianjian.Web.Platform.Auditing;
 using Lianjian.Web.Platform.Calendar;
 using Lianjian.Web.Platform.Files;
+using Lianjian.Web.Platform.Jobs;
+using Lianjian.Web.Platform.Notifications;
 using Lianjian.Web.Platform.Persistence;
 using Lianjian.Web.Platform.Results;
 using Microsoft.AspNetCore.DataProtection;
@@ -10,7 +12,7 @@ namespace Lianjian.Web.Platform;
 
 public static class PlatformExtensions
 {
-    /// <summary>What every module stands on: configuration, database, errors, OpenAPI, data-protection keys, health.</summary>
+    /// <summary>What every module stands on: configuration, database, errors, OpenAPI, data-protection keys, health, jobs, notifications.</summary>
     public static WebApplicationBuilder AddLianjianPlatform(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(LianjianOptions.Section);
@@ -35,6 +37,9 @@ public static class PlatformExtensions
         // Keys in the database, so that several app nodes can read each other's cookies (DESIGN: running at scale).
         services.AddDataProtection().SetApplicationName("Lianjian").PersistKeysToDbContext<AppDbContext>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // The jobs themselves are scheduled in one file at the app level: Schedules.cs.
+        services.Configure<JobsOptions>(builder.Configuration.GetSection(JobsOptions.Section));
+        services.AddNotifications(builder.Configuration);
         services.AddAntiforgery();
         return builder;
     }
@@ -51,6 +56,7 @@ public static class PlatformExtensions
         app.MapOpenApi(ApiReference.DocumentPattern);
         app.MapApiReference();
         app.MapWorkingCalendar();
+        app.MapNotifications();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResponseWriter = DatabaseHealthCheck.WriteAsync,

@@ -17,6 +17,7 @@ public static class UiModule
         });
         services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
         services.AddScoped<PageServices>();
+        services.AddScoped<NotificationBellState>();
         return services;
     }
 

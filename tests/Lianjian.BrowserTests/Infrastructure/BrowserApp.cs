@@ -23,6 +23,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public string DataDirectory => _dataDirectory;
 
+    /// <summary>The app's services, for arranging what a page should show (e.g. notifications through the real Notifier).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("not started");
+
     public static string ScreenshotDirectory
     {
         get
@@ -111,6 +114,12 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Lianjian:Database:ConnectionString", "");
             builder.UseSetting("Lianjian:SeedDemoData", "true");
             builder.UseSetting("Lianjian:MigrateOnStartup", "true");
+            // A robot nobody listens for (port 9 on this machine refuses): the SendOutbox job, running as in production,
+            // records the failures that /admin/webhooks shows. Only the browser tests' own topics go to it.
+            builder.UseSetting("Lianjian:Webhooks:0:Name", "dinghai-dingtalk");
+            builder.UseSetting("Lianjian:Webhooks:0:Url", "http://127.0.0.1:9/robot/send?access_token=browser-test-token");
+            builder.UseSetting("Lianjian:Webhooks:0:Format", "DingTalk");
+            builder.UseSetting("Lianjian:Webhooks:0:Topics:0", "browser.");
         }
     }
 }

@@ -23,7 +23,7 @@ public abstract class LianjianFactory : WebApplicationFactory<Program>, IAsyncLi
 
     public string ConnectionString { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
         if (Provider == DatabaseProvider.Postgres)
@@ -57,6 +57,8 @@ public abstract class LianjianFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Lianjian:DataDirectory", _dataDirectory);
         builder.UseSetting("Lianjian:SeedDemoData", "true");
         builder.UseSetting("Lianjian:MigrateOnStartup", "true");
+        // Tests run jobs themselves, by resolving them, when they choose to (no timers racing the assertions).
+        builder.UseSetting("Lianjian:Jobs:Enabled", "false");
     }
 
     /// <summary>An HTTP client signed in (bearer token) as one of the demo accounts.</summary>
@@ -76,7 +78,7 @@ public abstract class LianjianFactory : WebApplicationFactory<Program>, IAsyncLi
         return client;
     }
 
-    public new async Task DisposeAsync()
+    public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
         if (_pgDatabase is not null)

@@ -15,6 +15,8 @@ public static class WorkOrdersModule
         .AddScoped<WorkOrderMoves>()
         .AddScoped<WorkOrderPhotos>()
         .AddScoped<WorkOrderNotices>()
+        .AddScoped<WorkOrderRecipients>()
+        .AddScoped<EscalateOverdueWorkOrders>()
         .AddScoped<WorkOrdersQuery>()
         .AddScoped<CategoriesQuery>()
         .AddScoped<WorkOrderStatsQuery>()
