@@ -17,6 +17,7 @@ public static class WorkOrdersModule
         .AddScoped<WorkOrderNotices>()
         .AddScoped<WorkOrdersQuery>()
         .AddScoped<CategoriesQuery>()
+        .AddScoped<PlacesQuery>()
         .AddScoped<WorkOrderDetailsQuery>()
         .AddScoped<SubmitWorkOrder>()
         .AddScoped<DispatchWorkOrder>()
