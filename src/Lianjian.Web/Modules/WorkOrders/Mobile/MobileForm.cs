@@ -41,6 +41,21 @@ public sealed class FieldErrors
 
 public static class MobileForm
 {
+    /// <summary>
+    /// Answers 404 with the page's own friendly text. A component that sets 404 while rendering gets an empty body in
+    /// .NET 10 (the framework leaves 404s to a Router-wide not-found page), so the status is set as the headers go out.
+    /// </summary>
+    public static void NotFound(HttpContext http)
+    {
+        if (http.Response.HasStarted || http.Items.ContainsKey(typeof(MobileForm))) return;
+        http.Items[typeof(MobileForm)] = true;
+        http.Response.OnStarting(() =>
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
+    }
+
     /// <summary>The <c>_handler</c> of the form being posted, so a page still renders that form (and runs its handler) when the order has moved on meanwhile.</summary>
     public static string? PostedHandler(HttpContext http) =>
         HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType && http.Request.Form.TryGetValue("_handler", out var h) ? h.ToString() : null;
