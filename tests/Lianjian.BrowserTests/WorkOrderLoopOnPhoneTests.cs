@@ -154,6 +154,31 @@ public sealed class WorkOrderLoopOnPhoneTests(BrowserApp app)
         Assert.Equal("东海社区第一网格", order.GetProperty("placeName").GetString());
     }
 
+    [Fact]
+    public async Task A_fake_photo_is_refused_beside_its_field_and_what_was_typed_is_kept()
+    {
+        using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        await SignInApi(api, "dinghai");
+        var page = await app.NewPage(360, 740, mobile: true);
+        await page.GotoAsync($"/m/submit?place={await OrgId(api, "长白岛三龙村")}");
+        await page.Locator("[data-testid=category]").SelectOptionAsync(new SelectOptionValue { Label = await FirstCategoryLabel(page) });
+        await page.FillAsync("[data-testid=description]", "码头护栏松动");
+        await page.FillAsync("[data-testid=phone]", "13905800003");
+        await page.Locator("[data-testid=photos]").SetInputFilesAsync(new FilePayload { Name = "护栏.jpg", MimeType = "image/jpeg", Buffer = "不是图片"u8.ToArray() });
+        await page.ClickAsync("[data-testid=submit]");
+
+        await Expect(page.Locator("[data-testid=form-error]")).ToHaveTextAsync("请按提示修改后再提交。");
+        await Expect(page.Locator(".m-field-error")).ToContainTextAsync("第1张照片");
+        await Expect(page.Locator("[data-testid=description]")).ToHaveValueAsync("码头护栏松动");
+        await Expect(page.Locator("[data-testid=phone]")).ToHaveValueAsync("13905800003");
+        await BrowserApp.Screenshot(page, "37-phone-submit-bad-photo");
+
+        var missing = await page.GotoAsync("/m/t/this-link-was-mistyped");
+        Assert.Equal(404, missing!.Status);
+        await Expect(page.Locator("[data-testid=tracking-not-found]")).ToBeVisibleAsync();
+        await BrowserApp.Screenshot(page, "38-phone-tracking-not-found");
+    }
+
     private static void AssertFitsThePhone(bool fits) => Assert.True(fits, "页面在 360px 宽度下出现了横向滚动");
 
     private static async Task<string> FirstCategoryLabel(IPage page) =>
