@@ -20,6 +20,7 @@ public static class WorkOrdersModule
         .AddScoped<WorkOrdersQuery>()
         .AddScoped<CategoriesQuery>()
         .AddScoped<WorkOrderStatsQuery>()
+        .AddScoped<PlacesQuery>()
         .AddScoped<WorkOrderDetailsQuery>()
         .AddScoped<SubmitWorkOrder>()
         .AddScoped<DispatchWorkOrder>()
