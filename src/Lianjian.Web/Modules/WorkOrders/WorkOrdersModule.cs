@@ -20,6 +20,7 @@ public static class WorkOrdersModule
         .AddScoped<WorkOrdersQuery>()
         .AddScoped<CategoriesQuery>()
         .AddScoped<WorkOrderStatsQuery>()
+        .AddScoped<MonthlyReminderQuery>()
         .AddScoped<PlacesQuery>()
         .AddScoped<WorkOrderDetailsQuery>()
         .AddScoped<SubmitWorkOrder>()

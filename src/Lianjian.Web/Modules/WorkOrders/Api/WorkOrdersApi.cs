@@ -48,6 +48,13 @@ public static class WorkOrdersApi
             .WithName("WorkOrderStats")
             .WithSummary("工单指标：某组织及下级、某时段（按点单日期，默认今年）的响应率、解决率、满意率、平均响应时长、按时办结率（公式见 docs/kpis.md）");
 
+        api.MapGet("/reminders", async (Guid? organizationId, int? dueWithinDays, MonthlyReminderQuery query, CancellationToken ct) =>
+                (await query.GetAsync(organizationId, dueWithinDays, ct)).ToHttpResult())
+            .RequireAuthorization(Policies.Staff)
+            .Produces<MonthlyReminder>()
+            .WithName("WorkOrderReminders")
+            .WithSummary("月提醒：各责任单位超时和临期（默认7天内到期）的在办工单");
+
         api.MapGet("/{id:long}", async (long id, WorkOrderDetailsQuery query, CancellationToken ct) => (await query.GetAsync(id, ct)).ToHttpResult())
             .Produces<WorkOrderDetails>()
             .WithName("GetWorkOrder").WithSummary("工单详情：时间线和本人可执行的操作");

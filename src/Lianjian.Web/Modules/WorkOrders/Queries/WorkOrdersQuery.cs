@@ -33,7 +33,9 @@ public sealed record WorkOrderRow(
     DateTime ResolutionDeadline,
     bool IsOverdue,
     int EscalationLevel,
-    int? Rating);
+    int? Rating,
+    Guid ResponsibleOrganizationId,
+    string ResponsibleOrganizationName);
 
 /// <summary>One page of orders, newest first, with the cursor of the next page and (on request) the counts per status.</summary>
 public sealed record WorkOrderPage(IReadOnlyList<WorkOrderRow> Items, string? NextCursor, IReadOnlyDictionary<WorkOrderStatus, int>? CountsByStatus);
@@ -204,7 +206,9 @@ public sealed class WorkOrdersQuery(AppDbContext db, WorkOrderAccess access, Tim
             (o.Status == WorkOrderStatus.Submitted || o.Status == WorkOrderStatus.Dispatched || o.Status == WorkOrderStatus.Claimed || o.Status == WorkOrderStatus.Reopened)
                 && (o.ResolutionDeadline < now || (o.RespondedAt == null && o.ResponseDeadline < now)),
             o.EscalationLevel,
-            o.Rating));
+            o.Rating,
+            o.HandlerOrganizationId ?? o.AssigneeOrganizationId ?? o.PlaceOrganizationId,
+            organizations.Where(x => x.Id == (o.HandlerOrganizationId ?? o.AssigneeOrganizationId ?? o.PlaceOrganizationId)).Select(x => x.Name).FirstOrDefault() ?? ""));
     }
 
     private static WorkOrderRow Finish(WorkOrderRow row, WorkOrderAccess.Me me) => row with
