@@ -18,6 +18,7 @@ try
         "generate-import-file" => await ImportFile.RunAsync(options),
         "generate-orders" => await OrderGenerator.RunAsync(options),
         "run-orders" => await OrderScenarios.RunAsync(options),
+        "orders-queries" => await OrderScenarios.QueriesAsync(options),
         "crash-submit" => await CrashTest.SubmitAsync(options),
         "crash-check" => await CrashTest.CheckAsync(options),
         "run" => await ScenarioRunner.RunAsync(options),
