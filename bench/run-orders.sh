@@ -4,8 +4,9 @@
 #   start the app on 127.0.0.1:$PORT in Production, run the scenarios (run-orders), stop the app by its PID; then the
 #   crash test: start the app, submit from 16 clients and kill -9 it mid-stream, start it again, check every acknowledged order.
 # Knobs (env): PORT (5097), ORDERS (10000: total orders wanted; only the missing ones are generated), KEEP_DATA (1 = keep the
-#   tree and people if the database exists; 0 = regenerate everything), CLIENTS (16), SECONDS (20), LOOPS (8),
-#   CRASH (1 = run the crash test after the scenarios; only = only the crash test), KILL_AFTER_MS (3000),
+#   tree and people if the database exists; 0 = regenerate everything), CLIENTS (16), LOOPS (8),
+#   LIST_REQUESTS (200 per list over HTTP), RAW_REQUESTS (100 per list in-process), SECONDS_EACH (20),
+#   CRASH (1 = run the crash test after the scenarios; only = only the crash test), KILL_AFTER_MS (8000),
 #   BENCH_WORK (/tmp/lianjian-wobench), BENCH_PG (a database whose name contains "bench"), OUT (bench/results/orders-<provider>-<orders>.md),
 #   QUIET_WAIT / QUIET_LOAD / NICE as in run.sh.
 set -Eeuo pipefail
@@ -72,15 +73,16 @@ if [[ "$CRASH" != only ]]; then
   done
   echo "==> scenarios (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   timeout 1800 nice -n "$NICE" "${BENCH[@]}" run-orders --url "http://127.0.0.1:$PORT" --provider "$PROVIDER" --connection "$CONNECTION" \
-    --server-pid "$APP_PID" --clients "${CLIENTS:-16}" --seconds "${SECONDS_EACH:-20}" --loops "${LOOPS:-8}" --out "$OUT"
+    --server-pid "$APP_PID" --clients "${CLIENTS:-16}" --seconds "${SECONDS_EACH:-20}" --loops "${LOOPS:-8}" \
+    --list-requests "${LIST_REQUESTS:-200}" --raw-requests "${RAW_REQUESTS:-100}" --out "$OUT"
   stop_app
 fi
 
 if [[ "$CRASH" != 0 ]]; then
-  echo "==> crash test: submit from 16 clients, kill -9 the app after ${KILL_AFTER_MS:-3000} ms, restart, check"
+  echo "==> crash test: submit from 16 clients, kill -9 the app after ${KILL_AFTER_MS:-8000} ms, restart, check"
   start_app
   "${BENCH[@]}" crash-submit --url "http://127.0.0.1:$PORT" --provider "$PROVIDER" --connection "$CONNECTION" --server-pid "$APP_PID" \
-    --clients 16 --kill-after-ms "${KILL_AFTER_MS:-3000}" --out "$WORK/acknowledged.tsv"
+    --clients 16 --kill-after-ms "${KILL_AFTER_MS:-8000}" --out "$WORK/acknowledged.tsv"
   wait "$APP_PID" 2>/dev/null || true
   APP_PID=""
   start_app

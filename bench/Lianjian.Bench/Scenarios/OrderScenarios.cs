@@ -121,18 +121,29 @@ public static class OrderScenarios
         using var sampling = new CancellationTokenSource();
         var sampler = memory.Available ? memory.SampleMaxAsync(sampling.Token) : Task.FromResult(double.NaN);
 
+        string Cpu(double? before, int requests) =>
+            memory.CpuSeconds() is { } after && before is { } b && requests > 0 ? ((after - b) * 1000 / requests).ToString("F1", CultureInfo.InvariantCulture) + " ms" : "–";
+        var cpu = new List<string>();
+
         // (a) submissions: 16 clients for `seconds`.
+        var cpuAt = memory.CpuSeconds();
         var submit = await api.RunAsync("POST /api/work-orders (Desk, JSON)", int.MaxValue / 2, clients, cap, () => SubmitRequest(setup, county), SubmitTarget, "sustained for the whole window");
+        cpu.Add($"submission: {Cpu(cpuAt, submit.Count)} per request");
         Console.WriteLine(Measurement.Header);
         Console.WriteLine(submit.Row());
 
         // (b) the whole loop, `loops` at once.
+        cpuAt = memory.CpuSeconds();
         var loop = await LoopsAsync(api.Http, setup, county, loops, cap);
+        cpu.Add($"loop: {Cpu(cpuAt, loop.Completed)} per loop of 6 calls");
         Console.WriteLine($"loops: {loop.Completed:N0} in {loop.Wall:F1} s = {loop.Completed / loop.Wall:F1} loops/s ({loop.Failed} failed), {loops} concurrent");
         foreach (var m in loop.PerCall) Console.WriteLine(m.Row());
 
         // (c) the lists, one client, interleaved request by request.
+        cpuAt = memory.CpuSeconds();
         var listed = await api.RunInterleavedAsync(lists, listRequests, 1, TimeSpan.FromSeconds(300), ListTarget);
+        cpu.Add($"lists: {Cpu(cpuAt, listed.Sum(m => m.Count))} per request (all six kinds together)");
+        Console.WriteLine(string.Join("; ", cpu));
         foreach (var m in listed) Console.WriteLine(m.Row());
 
         // (d) statistics, if the endpoint exists on this branch.
@@ -160,6 +171,7 @@ public static class OrderScenarios
         report.AppendLine($"# Work orders (issue 3) — {provider}, {setup.Orders:N0} orders").AppendLine();
         report.AppendLine($"- date {started:yyyy-MM-dd HH:mm} UTC, url {baseUrl}, load average at start {loadAtStart}, at end {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?")}");
         report.AppendLine($"- {setup.Orders:N0} orders in the database at start ({setup.CountyOrders:N0} placed in {Generator.BenchCounty}); submissions and loops add more while it runs");
+        report.AppendLine($"- server CPU (utime+stime of the app process) — {string.Join("; ", cpu)}");
         report.AppendLine($"- server memory: after warm-up {Mb(afterWarmUp?.RssMb)}, highest under load {Mb(peakUnderLoad)}, peak (VmHWM) {Mb(final?.PeakMb)}").AppendLine();
         report.AppendLine("## Over HTTP").AppendLine().AppendLine(Measurement.Header);
         report.AppendLine(submit.Row());
