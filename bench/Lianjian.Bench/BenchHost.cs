@@ -1,4 +1,5 @@
 using Lianjian.Web.Modules.Accounts;
+using Lianjian.Web.Modules.WorkOrders;
 using Lianjian.Web.Platform;
 using Lianjian.Web.Platform.Persistence;
 using Microsoft.Data.Sqlite;
@@ -7,7 +8,7 @@ using Npgsql;
 namespace Lianjian.Bench;
 
 /// <summary>
-/// The app's own service wiring (platform + accounts) without its web server, so the bench uses exactly the app's
+/// The app's own service wiring (platform + accounts + work orders) without its web server, so the bench uses exactly the app's
 /// DbContext, migrations, SQLite pragmas and Identity stores. Nothing is listening.
 /// </summary>
 public static class BenchHost
@@ -30,6 +31,8 @@ public static class BenchHost
         });
         builder.AddLianjianPlatform();
         builder.Services.AddAccountsModule();
+        // For its reference data (starter categories and the default ladder), written by DatabaseSetup after migrating.
+        builder.Services.AddWorkOrdersModule();
         return builder.Build();
     }
 

@@ -16,6 +16,11 @@ try
     {
         "generate" => await Generator.RunAsync(options),
         "generate-import-file" => await ImportFile.RunAsync(options),
+        "generate-orders" => await OrderGenerator.RunAsync(options),
+        "run-orders" => await OrderScenarios.RunAsync(options),
+        "orders-queries" => await OrderScenarios.QueriesAsync(options),
+        "crash-submit" => await CrashTest.SubmitAsync(options),
+        "crash-check" => await CrashTest.CheckAsync(options),
         "run" => await ScenarioRunner.RunAsync(options),
         "explain" => await Explain.RunAsync(options),
         "queries" => await DbQueries.RunAsync(options),

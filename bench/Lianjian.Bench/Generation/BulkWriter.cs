@@ -53,7 +53,7 @@ public sealed class BulkWriter(AppDbContext db)
         foreach (var row in rows)
         {
             for (var i = 0; i < columns.Count; i++) parameters[i].Value = columns[i].Read(row) ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(ct);
+            command.ExecuteNonQuery(); // Microsoft.Data.Sqlite runs async calls synchronously anyway: skip the Task per row
         }
 
         await transaction.CommitAsync(ct);

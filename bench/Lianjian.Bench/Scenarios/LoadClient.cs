@@ -78,7 +78,7 @@ public sealed class LoadClient : IDisposable
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead);
             var body = await response.Content.ReadAsByteArrayAsync();
             sw.Stop();
-            return (sw.Elapsed.TotalMilliseconds, response.StatusCode == HttpStatusCode.OK, body.Length);
+            return (sw.Elapsed.TotalMilliseconds, response.IsSuccessStatusCode, body.Length);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {

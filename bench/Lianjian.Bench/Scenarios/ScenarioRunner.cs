@@ -155,7 +155,7 @@ public static partial class ScenarioRunner
 
     private static string Short(string path) => path.Replace(path.Split('=')[1].Split('&')[0], "{county}", StringComparison.Ordinal);
 
-    private static async Task<string> TokenAsync(HttpClient http, string user)
+    internal static async Task<string> TokenAsync(HttpClient http, string user)
     {
         var response = await http.PostAsJsonAsync("/api/auth/token", new { userName = user, password = Generator.Password });
         if (!response.IsSuccessStatusCode) throw new OptionException($"sign-in of {user} failed ({(int)response.StatusCode}): {await response.Content.ReadAsStringAsync()}");

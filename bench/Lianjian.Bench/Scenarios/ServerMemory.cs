@@ -21,6 +21,26 @@ public sealed class ServerMemory(int? pid)
         }
     }
 
+    /// <summary>
+    /// CPU seconds the server has used since it started (utime + stime of /proc/&lt;pid&gt;/stat, in clock ticks of 1/100 s).
+    /// The difference over a scenario divided by its requests is the server's CPU per request, which a loaded machine
+    /// does not inflate as much as the latency (waiting for a core costs no CPU time).
+    /// </summary>
+    public double? CpuSeconds()
+    {
+        if (pid is not { } p) return null;
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{p}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Samples VmRSS every 100 ms until cancelled; returns the highest sample.</summary>
     public async Task<double> SampleMaxAsync(CancellationToken ct)
     {
