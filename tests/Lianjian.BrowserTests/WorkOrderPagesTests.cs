@@ -56,8 +56,8 @@ public sealed class WorkOrderPagesTests(BrowserApp app)
         await Expect(page.Locator("[data-testid=wo-response-deadline]")).ToContainTextAsync("剩余");
         await page.Locator("[data-testid=action-dispatch]").ClickAsync();
         var dialog = page.Locator(".mud-dialog");
-        // 推荐承办人: ranked candidates with their reasons (same village first).
-        await Expect(dialog.Locator("[data-testid=dispatch-suggestion]").First).ToContainTextAsync("同村");
+        // 推荐承办人: ranked candidates, each with its reasons (skill, place) and current load.
+        await Expect(dialog.Locator("[data-testid=dispatch-suggestion]").First).ToContainTextAsync("当前在办");
         await AdminUi.PickOrganization(page, "dispatch-organization", "三龙村党支部");
         await dialog.Locator("textarea[data-testid=dispatch-note]").FillAsync("请三龙村党支部安排电工上门");
         await BrowserApp.Screenshot(page, "52-admin-work-order-dispatch-dialog");
