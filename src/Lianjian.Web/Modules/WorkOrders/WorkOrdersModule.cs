@@ -11,6 +11,7 @@ public static class WorkOrdersModule
     public static IServiceCollection AddWorkOrdersModule(this IServiceCollection services) => services
         .AddScoped<IReferenceDataSeeder, WorkOrdersReferenceData>()
         .AddScoped<IDemoDataSeeder, WorkOrdersDemoData>()
+        .AddSingleton<CategoryCache>()
         .AddScoped<WorkOrderAccess>()
         .AddScoped<WorkOrderMoves>()
         .AddScoped<WorkOrderPhotos>()
