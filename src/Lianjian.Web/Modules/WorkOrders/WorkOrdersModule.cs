@@ -12,6 +12,7 @@ public static class WorkOrdersModule
         .AddScoped<IReferenceDataSeeder, WorkOrdersReferenceData>()
         .AddScoped<IDemoDataSeeder, WorkOrdersDemoData>()
         .AddSingleton<CategoryCache>()
+        .AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, WorkOrderCountsInterceptor>()
         .AddScoped<WorkOrderAccess>()
         .AddScoped<WorkOrderMoves>()
         .AddScoped<WorkOrderPhotos>()
