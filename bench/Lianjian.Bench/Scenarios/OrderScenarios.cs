@@ -115,6 +115,7 @@ public static class OrderScenarios
         Console.WriteLine("warm-up …");
         await api.RunAsync("warm-up", 300, 4, TimeSpan.FromSeconds(60), () => SubmitRequest(setup, county));
         await LoopsAsync(api.Http, setup, county, 2, TimeSpan.FromSeconds(5));
+        if (options.Get("only") is { } only) return await OnlyAsync(only);
         await api.RunInterleavedAsync(lists, 20, 1, TimeSpan.FromSeconds(120));
         var afterWarmUp = memory.Read();
 
@@ -187,6 +188,29 @@ public static class OrderScenarios
         await File.WriteAllTextAsync(output, report.ToString());
         Console.WriteLine($"report written to {output}");
         return 0;
+
+        // --only submit|loop: one scenario, its server CPU per request and the load average (for A/B runs while tuning).
+        async Task<int> OnlyAsync(string only)
+        {
+            var before = memory.CpuSeconds();
+            var load = File.ReadAllText("/proc/loadavg").Trim();
+            if (only == "submit")
+            {
+                var m = await api.RunAsync("POST /api/work-orders (Desk, JSON)", int.MaxValue / 2, clients, cap, () => SubmitRequest(setup, county), SubmitTarget);
+                Console.WriteLine(Measurement.Header);
+                Console.WriteLine(m.Row());
+                Console.WriteLine($"server CPU {Cpu(before, m.Count)} per submission; load average before {load}, after {File.ReadAllText("/proc/loadavg").Trim()}");
+            }
+            else
+            {
+                var l = await LoopsAsync(api.Http, setup, county, loops, cap);
+                Console.WriteLine($"loops: {l.Completed:N0} in {l.Wall:F1} s = {l.Completed / l.Wall:F1} loops/s ({l.Failed} failed), {loops} concurrent");
+                foreach (var m in l.PerCall) Console.WriteLine(m.Row());
+                Console.WriteLine($"server CPU {Cpu(before, l.Completed)} per loop; load average before {load}, after {File.ReadAllText("/proc/loadavg").Trim()}");
+            }
+
+            return 0;
+        }
 
         static string Mb(double? v) => v is { } x && !double.IsNaN(x) ? x.ToString("F0", CultureInfo.InvariantCulture) + " MB" : "–";
     }

@@ -11,6 +11,8 @@ public static class WorkOrdersModule
     public static IServiceCollection AddWorkOrdersModule(this IServiceCollection services) => services
         .AddScoped<IReferenceDataSeeder, WorkOrdersReferenceData>()
         .AddScoped<IDemoDataSeeder, WorkOrdersDemoData>()
+        .AddSingleton<CategoryCache>()
+        .AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, WorkOrderCountsInterceptor>()
         .AddScoped<WorkOrderAccess>()
         .AddScoped<WorkOrderMoves>()
         .AddScoped<WorkOrderPhotos>()

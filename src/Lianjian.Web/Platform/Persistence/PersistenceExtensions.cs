@@ -1,5 +1,6 @@
 using Lianjian.Web.Platform.Auditing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Lianjian.Web.Platform.Persistence;
 
@@ -10,6 +11,7 @@ public static class PersistenceExtensions
         var dataDirectory = options.ResolveDataDirectory(contentRoot);
         Directory.CreateDirectory(dataDirectory);
         services.AddScoped<AuditInterceptor>();
+        // Modules add their own SaveChanges interceptors as scoped ISaveChangesInterceptor (e.g. the work-order counts).
 
         switch (options.Database.Provider)
         {
@@ -19,7 +21,8 @@ public static class PersistenceExtensions
                     throw new InvalidOperationException("Lianjian:Database:ConnectionString is required when Lianjian:Database:Provider is Postgres.");
                 services.AddDbContext<PostgresAppDbContext>((sp, db) => db
                     .UseNpgsql(pg, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>())
+                    .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;
             default:
@@ -28,7 +31,8 @@ public static class PersistenceExtensions
                     : options.Database.ConnectionString;
                 services.AddDbContext<SqliteAppDbContext>((sp, db) => db
                     .UseSqlite(sqlite)
-                    .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<AuditInterceptor>()));
+                    .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<AuditInterceptor>())
+                    .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
         }

@@ -64,11 +64,15 @@ public sealed class WorkOrdersQuery(AppDbContext db, WorkOrderAccess access, Tim
         var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
         var filtered = await FilterAsync(filter, ct);
         if (!filtered.IsSuccess) return filtered.Error;
-        var query = filtered.Value;
+        var (query, totals) = filtered.Value;
         IReadOnlyDictionary<WorkOrderStatus, int>? counts = null;
         if (withCounts)
         {
-            counts = await query.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+            // A whole subtree (no other filter): add up the maintained per-place counts instead of reading its history.
+            counts = totals is not null
+                ? await totals.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Sum(c => c.Count) }).Where(x => x.Count > 0)
+                    .ToDictionaryAsync(x => x.Key, x => x.Count, ct)
+                : await query.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         }
 
         if (filter.Statuses is { Count: > 0 } statuses) query = query.Where(o => statuses.Contains(o.Status));
@@ -86,14 +90,16 @@ public sealed class WorkOrdersQuery(AppDbContext db, WorkOrderAccess access, Tim
         if (!validation.IsValid) return validation.ToError();
         var filtered = await FilterAsync(filter, ct);
         if (!filtered.IsSuccess) return filtered.Error;
-        var query = filtered.Value;
+        var query = filtered.Value.Query;
         if (filter.Statuses is { Count: > 0 } statuses) query = query.Where(o => statuses.Contains(o.Status));
         var rows = await Project(query.OrderByDescending(o => o.SubmittedAt).ThenByDescending(o => o.Id).Take(max)).ToListAsync(ct);
         var me = await access.MeAsync(ct);
         return rows.Select(r => Finish(r, me)).ToList();
     }
 
-    private async Task<Result<IQueryable<WorkOrder>>> FilterAsync(WorkOrderFilter filter, CancellationToken ct)
+    /// <summary>The filtered orders, and — when the filter is a whole subtree the user covers (or everything, for an
+    /// unrestricted admin) and nothing else but statuses — the <see cref="WorkOrderCount"/> rows that count them.</summary>
+    private async Task<Result<(IQueryable<WorkOrder> Query, IQueryable<WorkOrderCount>? Totals)>> FilterAsync(WorkOrderFilter filter, CancellationToken ct)
     {
         var me = await access.MeAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -110,6 +116,7 @@ public sealed class WorkOrdersQuery(AppDbContext db, WorkOrderAccess access, Tim
             o.IsPooled && o.Status == WorkOrderStatus.Dispatched && o.AssigneeOrganizationId != null && myAncestors.Contains(o.AssigneeOrganizationId.Value));
 
         IQueryable<WorkOrder> query;
+        IQueryable<Guid>? totalsUnder = null;
         if (filter.Pool) query = PoolOf(orders);
         else if (filter.Mine) query = Personal(orders);
         else if (me.IsStaff && me.Scope.IsUnrestricted) query = orders;
@@ -133,6 +140,16 @@ public sealed class WorkOrdersQuery(AppDbContext db, WorkOrderAccess access, Tim
             // predicate (three more subtree lists and an OR the engine cannot use an index for) is dropped (bench/README.md).
             var covered = me.IsStaff && !filter.Mine && !filter.Pool && me.Scope.Covers(path);
             query = (covered ? orders : query).Where(o => subtree.Contains(o.PlaceOrganizationId));
+            if (covered) totalsUnder = subtree;
+        }
+
+        var onlyPlace = !filter.Mine && !filter.Pool && filter.CategoryId is null && filter.Kind is null && filter.From is null
+            && filter.To is null && filter.Overdue is null && string.IsNullOrWhiteSpace(filter.Text);
+        IQueryable<WorkOrderCount>? totals = null;
+        if (onlyPlace && me.IsStaff)
+        {
+            if (totalsUnder is not null) totals = db.Set<WorkOrderCount>().Where(c => totalsUnder.Contains(c.PlaceOrganizationId));
+            else if (filter.OrganizationId is null && me.Scope.IsUnrestricted) totals = db.Set<WorkOrderCount>();
         }
 
         if (filter.CategoryId is { } categoryId) query = query.Where(o => o.CategoryId == categoryId);
@@ -169,7 +186,7 @@ public sealed class WorkOrdersQuery(AppDbContext db, WorkOrderAccess access, Tim
             else query = query.Where(o => o.Description.Contains(text) || (o.Address != null && o.Address.Contains(text)));
         }
 
-        return Result<IQueryable<WorkOrder>>.Ok(query);
+        return Result<(IQueryable<WorkOrder>, IQueryable<WorkOrderCount>?)>.Ok((query, totals));
     }
 
     public static readonly WorkOrderStatus[] OpenStatuses =

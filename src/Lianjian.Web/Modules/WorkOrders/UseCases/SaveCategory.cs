@@ -55,7 +55,7 @@ public sealed partial record CategoryInput(
 /// 新建 / 修改服务类别. Code and name stay unique across active and inactive categories, because orders and Open311
 /// clients keep pointing at them. Only system and committee admins edit the dictionary.
 /// </summary>
-public sealed class SaveCategory(AppDbContext db, ICurrentUser user)
+public sealed class SaveCategory(AppDbContext db, ICurrentUser user, CategoryCache cache)
 {
     public Task<Result<Guid>> CreateAsync(CategoryInput input, CancellationToken ct = default) => ExecuteAsync(null, input, ct);
 
@@ -96,6 +96,7 @@ public sealed class SaveCategory(AppDbContext db, ICurrentUser user)
         category.EscalationLadderId = input.EscalationLadderId!.Value;
         category.SortOrder = input.SortOrder;
         await db.SaveChangesAsync(ct);
+        cache.Invalidate();
         return category.Id;
     }
 }

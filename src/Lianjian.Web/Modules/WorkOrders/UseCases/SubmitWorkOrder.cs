@@ -47,7 +47,7 @@ public sealed record SubmittedWorkOrder(long Id, string Number, string TrackingT
 /// the order, its first step and its photos. A retried submission with the same client request id finds the first
 /// order instead of creating a second one (the unique index decides a race).
 /// </summary>
-public sealed class SubmitWorkOrder(AppDbContext db, ICurrentUser user, WorkOrderAccess access, IWorkingCalendarSource calendars, WorkOrderPhotos photos, WorkOrderNotices notices, TimeProvider clock)
+public sealed class SubmitWorkOrder(AppDbContext db, ICurrentUser user, WorkOrderAccess access, CategoryCache categories, IWorkingCalendarSource calendars, WorkOrderPhotos photos, WorkOrderNotices notices, TimeProvider clock)
 {
     public static string TrackingPath(string token) => $"/m/t/{token}";
 
@@ -71,17 +71,17 @@ public sealed class SubmitWorkOrder(AppDbContext db, ICurrentUser user, WorkOrde
             if (!allowed) return Error.Validation("work_order.channel_not_allowed", $"不能以“{effective.Label()}”渠道点单。");
         }
 
+        // A retry is recognised by the unique index on ClientRequestId (the insert below is refused), not by a lookup
+        // before every submission; only a retry that would now be refused looks for its first order here.
         var clientRequestId = Blank(input.ClientRequestId);
-        if (clientRequestId is not null && await FindRetryAsync(clientRequestId, input, ct) is { } retried) return retried;
-
-        var category = await db.WorkOrderCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == input.CategoryId && c.IsActive, ct);
-        if (category is null) return WorkOrderErrors.UnknownCategory;
+        var category = await categories.ActiveAsync(input.CategoryId, ct);
+        if (category is null) return await RetryOr(WorkOrderErrors.UnknownCategory);
         var place = await db.Organizations.AsNoTracking().Where(o => o.Id == input.PlaceOrganizationId && o.IsActive)
             .Select(o => new { o.Id, o.Path }).FirstOrDefaultAsync(ct);
-        if (place is null) return WorkOrderErrors.UnknownPlace;
-        if (effective == WorkOrderChannel.Desk && !(await user.GetScopeAsync(ct)).Covers(place.Path)) return WorkOrderErrors.UnknownPlace;
-
+        if (place is null) return await RetryOr(WorkOrderErrors.UnknownPlace);
         var me = await access.MeAsync(ct);
+        if (effective == WorkOrderChannel.Desk && !me.Scope.Covers(place.Path)) return await RetryOr(WorkOrderErrors.UnknownPlace);
+
         var requesterName = Blank(input.RequesterName) ?? (effective is WorkOrderChannel.Desk or WorkOrderChannel.Open311 ? null : me.UserId is null ? null : me.Name);
         var submission = new WorkOrderSubmission(
             place.Id, input.Description!.Trim(), Blank(input.Address), input.Latitude, input.Longitude,
@@ -113,6 +113,9 @@ public sealed class SubmitWorkOrder(AppDbContext db, ICurrentUser user, WorkOrde
         }
 
         return new SubmittedWorkOrder(order.Id, order.Number, order.TrackingToken, TrackingPath(order.TrackingToken), order.ResponseDeadline, order.ResolutionDeadline, false);
+
+        async Task<Result<SubmittedWorkOrder>> RetryOr(Error error) =>
+            clientRequestId is not null && await FindRetryAsync(clientRequestId, input, ct) is { } retried ? retried : error;
     }
 
     private async Task<Result<SubmittedWorkOrder>?> FindRetryAsync(string clientRequestId, SubmitWorkOrderInput input, CancellationToken ct)

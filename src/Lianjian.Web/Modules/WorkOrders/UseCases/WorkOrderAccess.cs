@@ -25,13 +25,16 @@ public sealed class WorkOrderAccess(AppDbContext db, ICurrentUser user)
         var scope = await user.GetScopeAsync(ct);
         var isStaff = user.IsInRole(Roles.SystemAdmin) || user.IsInRole(Roles.CommitteeAdmin) || user.IsInRole(Roles.OrganizationAdmin);
         if (user.UserId is not { } userId) return _me = new Me(null, "群众", null, null, false, DataScope.Nothing);
-        var account = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.UserName, u.PersonId }).FirstOrDefaultAsync(ct);
-        string? personPath = null;
-        if (account?.PersonId is { } personId)
+        // One query for the account and the path of its person's organization (this runs on every submission and action).
+        var people = db.People;
+        var account = await db.Users.Where(u => u.Id == userId).Select(u => new
         {
-            personPath = await db.People.Where(p => p.Id == personId && p.IsActive)
-                .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => o.Path).FirstOrDefaultAsync(ct);
-        }
+            u.DisplayName,
+            u.UserName,
+            u.PersonId,
+            PersonPath = people.Where(p => p.Id == u.PersonId && p.IsActive).Select(p => p.Organization.Path).FirstOrDefault(),
+        }).FirstOrDefaultAsync(ct);
+        var personPath = account?.PersonPath;
 
         var name = string.IsNullOrWhiteSpace(account?.DisplayName) ? account?.UserName ?? user.UserName : account.DisplayName;
         return _me = new Me(userId, name, personPath is null ? null : account!.PersonId, personPath, isStaff, scope);
@@ -46,9 +49,22 @@ public sealed class WorkOrderAccess(AppDbContext db, ICurrentUser user)
     /// <summary>The order (tracked, for a change) and who the user is to it; 404 when they may not see it.</summary>
     public async Task<Result<(WorkOrder Order, WorkOrderActor Actor)>> FindAsync(long id, CancellationToken ct = default)
     {
-        var order = await db.WorkOrders.FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (order is null) return WorkOrderErrors.NotFound;
-        var actor = await ActorAsync(order, ct);
+        // The order (tracked) with the paths of its three organizations in one query: this runs on every action.
+        var organizations = db.Organizations;
+        var found = await db.WorkOrders.Where(o => o.Id == id).Select(o => new
+        {
+            Order = o,
+            PlacePath = organizations.Where(x => x.Id == o.PlaceOrganizationId).Select(x => x.Path).FirstOrDefault(),
+            AssigneePath = organizations.Where(x => x.Id == o.AssigneeOrganizationId).Select(x => x.Path).FirstOrDefault(),
+            HandlerPath = organizations.Where(x => x.Id == o.HandlerOrganizationId).Select(x => x.Path).FirstOrDefault(),
+        }).FirstOrDefaultAsync(ct);
+        if (found is null) return WorkOrderErrors.NotFound;
+        var order = found.Order;
+        var paths = new Dictionary<Guid, string>();
+        if (found.PlacePath is not null) paths[order.PlaceOrganizationId] = found.PlacePath;
+        if (order.AssigneeOrganizationId is { } assignee && found.AssigneePath is not null) paths[assignee] = found.AssigneePath;
+        if (order.HandlerOrganizationId is { } handler && found.HandlerPath is not null) paths[handler] = found.HandlerPath;
+        var actor = await ActorAsync(order, paths, ct);
         return actor.Visible ? (order, actor.Actor) : WorkOrderErrors.NotFound;
     }
 
@@ -62,10 +78,16 @@ public sealed class WorkOrderAccess(AppDbContext db, ICurrentUser user)
 
     public async Task<(bool Visible, WorkOrderActor Actor)> ActorAsync(WorkOrder order, CancellationToken ct = default)
     {
-        var me = await MeAsync(ct);
-        if (me.UserId is null) return (false, WorkOrderActor.None);
+        if (user.UserId is null) return (false, WorkOrderActor.None);
         var ids = new[] { order.PlaceOrganizationId, order.AssigneeOrganizationId, order.HandlerOrganizationId }.OfType<Guid>().Distinct().ToList();
         var paths = await db.Organizations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Path, ct);
+        return await ActorAsync(order, paths, ct);
+    }
+
+    private async Task<(bool Visible, WorkOrderActor Actor)> ActorAsync(WorkOrder order, Dictionary<Guid, string> paths, CancellationToken ct)
+    {
+        var me = await MeAsync(ct);
+        if (me.UserId is null) return (false, WorkOrderActor.None);
         string? PathOf(Guid? id) => id is { } v && paths.TryGetValue(v, out var p) ? p : null;
         bool Covers(Guid? id) => PathOf(id) is { } p && me.Scope.Covers(p);
         bool PersonUnder(Guid? id) => me.PersonOrganizationPath is { } mine && PathOf(id) is { } p && mine.StartsWith(p, StringComparison.Ordinal);

@@ -730,6 +730,23 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Postgres
                     b.ToTable("WorkOrders", (string)null);
                 });
 
+            modelBuilder.Entity("Lianjian.Web.Modules.WorkOrders.WorkOrderCount", b =>
+                {
+                    b.Property<Guid>("PlaceOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PlaceOrganizationId", "Status");
+
+                    b.ToTable("WorkOrderCounts", (string)null);
+                });
+
             modelBuilder.Entity("Lianjian.Web.Modules.WorkOrders.WorkOrderPhoto", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1659,6 +1676,15 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Postgres
                         .HasForeignKey("HandlerOrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Lianjian.Web.Modules.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lianjian.Web.Modules.WorkOrders.WorkOrderCount", b =>
+                {
                     b.HasOne("Lianjian.Web.Modules.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("PlaceOrganizationId")

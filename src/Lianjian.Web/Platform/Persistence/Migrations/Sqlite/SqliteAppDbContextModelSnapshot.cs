@@ -721,6 +721,23 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Sqlite
                     b.ToTable("WorkOrders", (string)null);
                 });
 
+            modelBuilder.Entity("Lianjian.Web.Modules.WorkOrders.WorkOrderCount", b =>
+                {
+                    b.Property<Guid>("PlaceOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlaceOrganizationId", "Status");
+
+                    b.ToTable("WorkOrderCounts", (string)null);
+                });
+
             modelBuilder.Entity("Lianjian.Web.Modules.WorkOrders.WorkOrderPhoto", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1638,6 +1655,15 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Sqlite
                         .HasForeignKey("HandlerOrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Lianjian.Web.Modules.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lianjian.Web.Modules.WorkOrders.WorkOrderCount", b =>
+                {
                     b.HasOne("Lianjian.Web.Modules.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("PlaceOrganizationId")
