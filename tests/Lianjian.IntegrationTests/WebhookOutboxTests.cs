@@ -95,7 +95,7 @@ public abstract class WebhookOutboxTests(WebhookApp app)
         Assert.Equal($"工单已派给您 {marker}", dingJson.GetProperty("markdown").GetProperty("title").GetString());
         var text = dingJson.GetProperty("markdown").GetProperty("text").GetString()!;
         Assert.Contains($"龙泉村干斜岗弄路面修复 {marker}", text);
-        Assert.Contains($"({WebhookApp.PublicUrl}/admin/work-orders/123)", text);
+        Assert.Contains($"({WebhookApp.PublicBaseUrl}/admin/work-orders/123)", text);
 
         var wecom = Assert.Single(received, r => r.Path == "/wecom");
         Assert.Equal("?key=key-wecom", wecom.Query);

@@ -11,7 +11,7 @@ namespace Lianjian.IntegrationTests.Infrastructure;
 /// </summary>
 public abstract class WebhookApp(DatabaseProvider provider) : LianjianFactory(provider)
 {
-    public const string PublicUrl = "https://lianjian.example.cn";
+    public const string PublicBaseUrl = "https://lianjian.example.cn";
     public const string DingTalkSecret = "SECtest-signing-secret";
 
     public WebhookReceiver Receiver { get; private set; } = null!;
@@ -27,7 +27,7 @@ public abstract class WebhookApp(DatabaseProvider provider) : LianjianFactory(pr
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Lianjian:PublicUrl", PublicUrl);
+        builder.UseSetting("Lianjian:PublicBaseUrl", PublicBaseUrl);
         Webhook(builder, 0, "ding", "/ding?access_token=token-ding", "DingTalk", ["test.both", "test.ding"], DingTalkSecret);
         Webhook(builder, 1, "wecom", "/wecom?key=key-wecom", "WeCom", ["test.both", "test.wecom"]);
         Webhook(builder, 2, "failing", "/fail", "DingTalk", ["test.fail"]);

@@ -31,7 +31,7 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock, IOptionsMonito
         {
             db.OutboxMessages.Add(new OutboxMessage
             {
-                Endpoint = webhook.Name, Payload = WebhookPayload.Build(webhook.Format, fitted, options.PublicUrl), CreatedAt = now, AvailableAt = now,
+                Endpoint = webhook.Name, Payload = WebhookPayload.Build(webhook.Format, fitted, options.PublicBaseUrl), CreatedAt = now, AvailableAt = now,
             });
         }
     }

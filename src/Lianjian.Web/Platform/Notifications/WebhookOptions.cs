@@ -2,13 +2,16 @@ using Microsoft.Extensions.Options;
 
 namespace Lianjian.Web.Platform.Notifications;
 
-/// <summary>The group-chat robots that receive notifications: <c>Lianjian:Webhooks</c> and <c>Lianjian:PublicUrl</c> (README "Configuration").</summary>
+/// <summary>The group-chat robots that receive notifications: <c>Lianjian:Webhooks</c> and <c>Lianjian:PublicBaseUrl</c> (README "Configuration").</summary>
 public sealed class WebhookOptions
 {
     public List<WebhookEndpoint> Webhooks { get; set; } = [];
 
-    /// <summary>The address people open the site at (e.g. <c>https://lianjian.example.gov.cn</c>); links in robot messages start with it. Without it, messages carry no link.</summary>
-    public string? PublicUrl { get; set; }
+    /// <summary>
+    /// <c>Lianjian:PublicBaseUrl</c>, the one site address also used by the QR codes (<see cref="Persistence.LianjianOptions.PublicBaseUrl"/>):
+    /// links in robot messages start with it, and without it messages carry no link. Checked here at start-up.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
 
     public WebhookEndpoint? Find(string name) => Webhooks.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal));
 }
@@ -75,9 +78,9 @@ public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
                 errors.Add($"{key}:Secret is only for DingTalk robots (WeCom robots carry their key in the Url).");
         }
 
-        if (options.PublicUrl is { Length: > 0 } publicUrl
+        if (options.PublicBaseUrl is { Length: > 0 } publicUrl
             && (!Uri.TryCreate(publicUrl, UriKind.Absolute, out var site) || (site.Scheme != Uri.UriSchemeHttp && site.Scheme != Uri.UriSchemeHttps)))
-            errors.Add($"Lianjian:PublicUrl must be an absolute http:// or https:// address (got \"{Shorten(publicUrl)}\").");
+            errors.Add($"Lianjian:PublicBaseUrl must be an absolute http:// or https:// address (got \"{Shorten(publicUrl)}\").");
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

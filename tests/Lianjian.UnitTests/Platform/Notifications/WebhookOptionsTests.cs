@@ -15,7 +15,7 @@ public class WebhookOptionsTests
     {
         var options = new WebhookOptions
         {
-            PublicUrl = "https://lianjian.example.cn",
+            PublicBaseUrl = "https://lianjian.example.cn",
             Webhooks = [Ding(), new WebhookEndpoint { Name = "wecom", Url = "http://10.0.0.5/cgi-bin/webhook/send?key=k", Format = WebhookFormat.WeCom, Topics = ["work_order."] }],
         };
         Assert.Empty(Errors(options));
@@ -55,10 +55,10 @@ public class WebhookOptionsTests
     }
 
     [Fact]
-    public void PublicUrl_MustBeHttpOrHttps()
+    public void PublicBaseUrl_MustBeHttpOrHttps()
     {
-        var error = Assert.Single(Errors(new WebhookOptions { PublicUrl = "lianjian.example.cn" }));
-        Assert.StartsWith("Lianjian:PublicUrl", error);
+        var error = Assert.Single(Errors(new WebhookOptions { PublicBaseUrl = "lianjian.example.cn" }));
+        Assert.StartsWith("Lianjian:PublicBaseUrl", error);
     }
 
     [Theory]

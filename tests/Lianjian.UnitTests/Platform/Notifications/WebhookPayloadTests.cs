@@ -38,7 +38,7 @@ public class WebhookPayloadTests
     }
 
     [Fact]
-    public void WithoutPublicUrl_TheMessageCarriesNoLink()
+    public void WithoutPublicBaseUrl_TheMessageCarriesNoLink()
     {
         var payload = WebhookPayload.Build(WebhookFormat.DingTalk, Dispatched, publicUrl: null);
         Assert.DoesNotContain("查看详情", payload);
