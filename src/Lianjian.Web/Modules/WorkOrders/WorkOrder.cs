@@ -140,6 +140,20 @@ public sealed class WorkOrder
 
     public bool IsOverdue(DateTime now) => Status.IsOpen() && now > CurrentDeadline;
 
+    /// <summary>
+    /// <see cref="IsOverdue"/> as a query predicate (lists, the escalation job, the 月提醒): open, and past the resolution
+    /// deadline, or still waiting for its first response past the response deadline.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<WorkOrder, bool>> OverdueAt(DateTime now)
+    {
+        var open = WorkOrderStatusLabels.Open;
+        return o => open.Contains(o.Status) && (o.ResolutionDeadline < now || (o.RespondedAt == null && o.ResponseDeadline < now));
+    }
+
+    /// <summary>The same rule on a projected row (which carries these four fields).</summary>
+    public static bool IsOverdueAt(WorkOrderStatus status, DateTime? respondedAt, DateTime responseDeadline, DateTime resolutionDeadline, DateTime now) =>
+        status.IsOpen() && (resolutionDeadline < now || (respondedAt is null && responseDeadline < now));
+
     /// <summary>点单. The deadlines come from the category's limits on the working calendar.</summary>
     public static (WorkOrder Order, WorkOrderStep Step) Submit(WorkOrderSubmission s, Category category, WorkingCalendar calendar, DateTime now)
     {

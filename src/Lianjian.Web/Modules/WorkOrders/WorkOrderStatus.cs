@@ -53,8 +53,11 @@ public static class WorkOrderStatusLabels
         _ => status.ToString(),
     };
 
-    public static bool IsOpen(this WorkOrderStatus status) =>
-        status is WorkOrderStatus.Submitted or WorkOrderStatus.Dispatched or WorkOrderStatus.Claimed or WorkOrderStatus.Reopened;
+    /// <summary>The open states: work is still owed (the ones deadlines and escalation apply to).</summary>
+    public static readonly IReadOnlyList<WorkOrderStatus> Open =
+        [WorkOrderStatus.Submitted, WorkOrderStatus.Dispatched, WorkOrderStatus.Claimed, WorkOrderStatus.Reopened];
+
+    public static bool IsOpen(this WorkOrderStatus status) => Open.Contains(status);
 
     public static bool IsTerminal(this WorkOrderStatus status) =>
         status is WorkOrderStatus.Closed or WorkOrderStatus.Rejected or WorkOrderStatus.Withdrawn;

@@ -157,6 +157,24 @@ public sealed class WorkOrderTransitionTests
         Assert.Equal(WorkOrderStatus.Dispatched, order.Status);
     }
 
+    [Fact]
+    public void The_query_forms_of_overdue_agree_with_the_entity()
+    {
+        foreach (var status in Enum.GetValues<WorkOrderStatus>())
+        {
+            var order = WorkOrderTestData.InStatus(status);
+            foreach (var hours in new[] { 1, 7, 24 * 30 })
+            {
+                var now = WorkOrderTestData.Monday.AddHours(hours);
+                var expected = order.IsOverdue(now);
+                Assert.Equal(expected, WorkOrder.OverdueAt(now).Compile()(order));
+                Assert.Equal(expected, WorkOrder.IsOverdueAt(order.Status, order.RespondedAt, order.ResponseDeadline, order.ResolutionDeadline, now));
+            }
+        }
+
+        Assert.True(WorkOrderTestData.Submitted().IsOverdue(WorkOrderTestData.Monday.AddHours(7))); // 6 hours to respond
+    }
+
     [Theory]
     [InlineData("GD-20261123-000123", 123)]
     [InlineData("gd-20261123-1234567", 1234567)]

@@ -45,7 +45,7 @@ public sealed class Open311Requests(AppDbContext db)
     /// <summary>GeoReport v2: “closed: it has been resolved”. 已办结/已评价/已销号/已驳回/已撤回 are closed; the rest are open.</summary>
     public static string StatusOf(WorkOrderStatus status) => status.IsOpen() ? "open" : "closed";
 
-    public static IReadOnlyList<WorkOrderStatus> Statuses(bool open) => [.. Enum.GetValues<WorkOrderStatus>().Where(s => s.IsOpen() == open)];
+    public static IReadOnlyList<WorkOrderStatus> Statuses(bool open) => open ? WorkOrderStatusLabels.Open : [.. Enum.GetValues<WorkOrderStatus>().Where(s => !s.IsOpen())];
 
     public static string Notice(DateTime responseDeadline, DateTime resolutionDeadline) =>
         $"已受理，将于{China(responseDeadline)}前响应，{China(resolutionDeadline)}前办结。";

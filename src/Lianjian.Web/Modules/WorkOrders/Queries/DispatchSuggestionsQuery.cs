@@ -68,7 +68,6 @@ public sealed class DispatchSuggestionsQuery(AppDbContext db, WorkOrderAccess ac
         ["policy-talk"] = ["政策宣讲", "宣讲", "理论", "党课", "政策"],
     };
 
-    private static readonly WorkOrderStatus[] OpenStatuses = [.. Enum.GetValues<WorkOrderStatus>().Where(s => s.IsOpen())];
 
     private static readonly PersonKind[] MemberKinds = [PersonKind.PartyMember, PersonKind.StationedCadre, PersonKind.Leader, PersonKind.GridWorker];
 
@@ -138,7 +137,7 @@ public sealed class DispatchSuggestionsQuery(AppDbContext db, WorkOrderAccess ac
             .DistinctBy(o => o.Id).ToList();
 
         // Open load in one grouped query each: what a person or an organization holds now (sent to them or in hand).
-        var open = db.WorkOrders.AsNoTracking().Where(o => OpenStatuses.Contains(o.Status) && o.Id != order.Id);
+        var open = db.WorkOrders.AsNoTracking().Where(o => WorkOrderStatusLabels.Open.Contains(o.Status) && o.Id != order.Id);
         var personLoad = await open.Where(o => o.HandlerPersonId != null || o.AssigneePersonId != null)
             .GroupBy(o => o.HandlerPersonId ?? o.AssigneePersonId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key!.Value, g => g.Count, ct);

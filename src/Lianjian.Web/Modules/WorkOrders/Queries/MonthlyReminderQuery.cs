@@ -24,7 +24,7 @@ public sealed class MonthlyReminderQuery(WorkOrdersQuery orders, TimeProvider cl
         var days = dueWithinDays ?? 7;
         if (days is < 0 or > 60) return Error.Validation("reminder.bad_days", "临期天数须在0到60之间。");
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = await orders.AllAsync(new WorkOrderFilter { OrganizationId = organizationId, Statuses = WorkOrdersQuery.OpenStatuses }, MaxOrders, ct);
+        var rows = await orders.AllAsync(new WorkOrderFilter { OrganizationId = organizationId, Statuses = WorkOrderStatusLabels.Open }, MaxOrders, ct);
         if (!rows.IsSuccess) return rows.Error;
         var horizon = now.AddDays(days);
         var items = rows.Value

@@ -82,6 +82,7 @@ public sealed class WorkOrderStatsQuery(AppDbContext db, WorkOrderAccess access,
             Rated = g.Count(o => o.Rating != null),
             Satisfied = g.Count(o => o.Rating >= WorkOrderKpi.SatisfiedFrom),
             OnTime = g.Count(o => o.ResolvedAt != null && o.ResolvedAt <= o.ResolutionDeadline),
+            // WorkOrder.OverdueAt's deadline term (an expression cannot be called inside a group); the open-state term is applied below.
             Overdue = g.Count(o => o.ResolutionDeadline < now || (o.RespondedAt == null && o.ResponseDeadline < now)),
         }).ToListAsync(ct);
 

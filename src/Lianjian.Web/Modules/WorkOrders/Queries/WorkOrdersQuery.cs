@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lianjian.Web.Modules.Organizations;
 using Lianjian.Web.Modules.People;
 using Lianjian.Web.Modules.WorkOrders.UseCases;
@@ -173,10 +174,8 @@ public sealed class WorkOrdersQuery(AppDbContext db, WorkOrderAccess access, Tim
 
         if (filter.Overdue is { } overdue)
         {
-            var open = OpenStatuses;
-            query = overdue
-                ? query.Where(o => open.Contains(o.Status) && (o.ResolutionDeadline < now || (o.RespondedAt == null && o.ResponseDeadline < now)))
-                : query.Where(o => !(open.Contains(o.Status) && (o.ResolutionDeadline < now || (o.RespondedAt == null && o.ResponseDeadline < now))));
+            var isOverdue = WorkOrder.OverdueAt(now);
+            query = overdue ? query.Where(isOverdue) : query.Where(Expression.Lambda<Func<WorkOrder, bool>>(Expression.Not(isOverdue.Body), isOverdue.Parameters));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Text))
@@ -188,9 +187,6 @@ public sealed class WorkOrdersQuery(AppDbContext db, WorkOrderAccess access, Tim
 
         return Result<(IQueryable<WorkOrder>, IQueryable<WorkOrderCount>?)>.Ok((query, totals));
     }
-
-    public static readonly WorkOrderStatus[] OpenStatuses =
-        [WorkOrderStatus.Submitted, WorkOrderStatus.Dispatched, WorkOrderStatus.Claimed, WorkOrderStatus.Reopened];
 
     /// <summary>The ids of the organizations on an ancestor path (its segments are ids).</summary>
     internal static List<Guid> AncestorIds(string? path) =>
@@ -223,16 +219,16 @@ public sealed class WorkOrdersQuery(AppDbContext db, WorkOrderAccess access, Tim
             o.ResolvedAt,
             o.ResponseDeadline,
             o.ResolutionDeadline,
-            (o.Status == WorkOrderStatus.Submitted || o.Status == WorkOrderStatus.Dispatched || o.Status == WorkOrderStatus.Claimed || o.Status == WorkOrderStatus.Reopened)
-                && (o.ResolutionDeadline < now || (o.RespondedAt == null && o.ResponseDeadline < now)),
+            false, // IsOverdue: set in Finish from the row's status and deadlines (WorkOrder.IsOverdueAt)
             o.EscalationLevel,
             o.Rating,
             o.HandlerOrganizationId ?? o.AssigneeOrganizationId ?? o.PlaceOrganizationId,
             organizations.Where(x => x.Id == (o.HandlerOrganizationId ?? o.AssigneeOrganizationId ?? o.PlaceOrganizationId)).Select(x => x.Name).FirstOrDefault() ?? ""));
     }
 
-    private static WorkOrderRow Finish(WorkOrderRow row, WorkOrderAccess.Me me) => row with
+    private WorkOrderRow Finish(WorkOrderRow row, WorkOrderAccess.Me me) => row with
     {
+        IsOverdue = WorkOrder.IsOverdueAt(row.Status, row.RespondedAt, row.ResponseDeadline, row.ResolutionDeadline, clock.GetUtcNow().UtcDateTime),
         Number = WorkOrder.FormatNumber(row.SubmittedAt, row.Id),
         StatusLabel = row.Status.Label(),
         RequesterName = me.IsStaff ? row.RequesterName : PersonalData.MaskName(row.RequesterName),

@@ -17,11 +17,10 @@ public sealed class EscalateOverdueWorkOrders(AppDbContext db, WorkOrderRecipien
 
     public async Task<Outcome> RunAsync(DateTime now, CancellationToken ct = default)
     {
-        var open = Queries.WorkOrdersQuery.OpenStatuses;
         var ladders = await db.EscalationLadders.AsNoTracking().ToDictionaryAsync(l => l.Id, ct);
         var ladderOf = await db.WorkOrderCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.EscalationLadderId, ct);
         var candidates = await db.WorkOrders.AsNoTracking()
-            .Where(o => open.Contains(o.Status) && (o.ResolutionDeadline < now || (o.RespondedAt == null && o.ResponseDeadline < now)))
+            .Where(WorkOrder.OverdueAt(now))
             .OrderBy(o => o.Id)
             .Select(o => new { o.Id, o.CategoryId, o.EscalationLevel, o.EscalatedAt, o.ResponseDeadline, o.ResolutionDeadline, o.RespondedAt, o.Status })
             .Take(BatchSize * 4).ToListAsync(ct);
