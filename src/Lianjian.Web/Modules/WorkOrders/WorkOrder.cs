@@ -210,6 +210,8 @@ public sealed class WorkOrder
     /// <summary>接单: by the member (or, with <paramref name="personId"/> null, by an admin for the organization).</summary>
     public Result<WorkOrderStep> Claim(WorkOrderActor actor, Actor who, Guid? personId, Guid organizationId, DateTime now)
     {
+        // Someone was faster (抢单): the same answer whether the other claim was saved before this one read the order or after.
+        if (Status is WorkOrderStatus.Claimed or WorkOrderStatus.Reopened) return WorkOrderErrors.AlreadyClaimed;
         var step = Move(WorkOrderAction.Claim, actor, who, now, null);
         if (!step.IsSuccess) return step;
         HandlerPersonId = personId;

@@ -76,7 +76,13 @@ public sealed class WorkOrderTransitionTests
         Assert.False(result.IsSuccess);
         Assert.Equal(status, order.Status);
         Assert.Equal(version, order.Version);
-        if (Expected.ContainsKey((status, action)))
+        if (action == WorkOrderAction.Claim && status is WorkOrderStatus.Claimed or WorkOrderStatus.Reopened)
+        {
+            // Claiming what someone already claimed is the 抢单 race lost: a conflict, not a rule violation.
+            Assert.Equal(ErrorKind.Conflict, result.Error.Kind);
+            Assert.Equal("work_order.already_claimed", result.Error.Code);
+        }
+        else if (Expected.ContainsKey((status, action)))
         {
             Assert.Equal(ErrorKind.Forbidden, result.Error.Kind);
             Assert.Equal("work_order.not_allowed", result.Error.Code);

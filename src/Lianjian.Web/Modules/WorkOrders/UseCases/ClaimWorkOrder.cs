@@ -14,13 +14,9 @@ public sealed class ClaimWorkOrder(WorkOrderMoves moves, WorkOrderAccess access)
         var me = await access.MeAsync(ct);
         return await moves.ByStaffAsync(id, WorkOrderAction.Claim, (order, actor, who, now) =>
         {
-            // A member claims as themself (their organization handles it); an admin claims for the assignee organization.
-            var asMember = me.PersonId is not null && (order.AssigneePersonId == me.PersonId || order.IsPooled) && (actor & WorkOrderActor.Candidate) != 0
-                && !(me.IsStaff && order.AssigneePersonId is null && !order.IsPooled);
-            var result = order.Claim(actor, who, asMember ? me.PersonId : null, order.AssigneeOrganizationId ?? order.PlaceOrganizationId, now);
-            return Task.FromResult(result.IsSuccess || order.Status != WorkOrderStatus.Claimed || result.Error.Code != "work_order.invalid_transition"
-                ? result
-                : WorkOrderErrors.AlreadyClaimed);
+            // A member claims as themself (sent to them, or grabbed from the pool); an admin claims for the assignee organization.
+            var asMember = me.PersonId is not null && (order.AssigneePersonId == me.PersonId || order.IsPooled);
+            return Task.FromResult(order.Claim(actor, who, asMember ? me.PersonId : null, order.AssigneeOrganizationId ?? order.PlaceOrganizationId, now));
         }, null, ct);
     }
 }
