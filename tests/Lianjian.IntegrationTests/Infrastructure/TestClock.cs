@@ -9,6 +9,9 @@ public sealed class TestClock : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 
+    /// <summary>Moves the clock forward to <paramref name="at"/> (which must not be in its past).</summary>
+    public void AdvanceTo(DateTimeOffset at) => Advance(at - GetUtcNow());
+
     public void Advance(TimeSpan by)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);

@@ -10,18 +10,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Lianjian.IntegrationTests.WorkOrders;
 
-/// <summary>A clock set to any moment: the escalation job reads the time from it.</summary>
-public sealed class SetClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>逐级督办 driven by a fake clock: each level at its time, each notified once, even with two runners at once.</summary>
 public abstract class EscalationTests(LianjianFactory app)
 {
-    private async Task RunJobAsync(SetClock clock)
+    private async Task RunJobAsync(TestClock clock)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var job = new EscalateOverdueWorkOrdersJob(scope.ServiceProvider.GetRequiredService<EscalateOverdueWorkOrders>(), clock, NullLogger<EscalateOverdueWorkOrdersJob>.Instance);
@@ -49,34 +41,35 @@ public abstract class EscalationTests(LianjianFactory app)
         var repair = (await dinghai.GetJson<List<CategoryDto>>("/api/work-order-categories")).Single(c => c.Code == "repair"); // 6 hours to respond
         var submitted = await (await dinghai.PostJson("/api/work-orders", new { categoryId = repair.Id, description = "码头护栏松动", placeOrganizationId = village })).Read<SubmittedDto>();
         var deadline = submitted.ResponseDeadline;
-        var clock = new SetClock(deadline.AddMinutes(-1));
+        var clock = new TestClock();
+        clock.AdvanceTo(deadline.AddMinutes(-1));
 
         await RunJobAsync(clock);
         Assert.Equal((0, 0, 0, 0), await StateAsync(submitted.Id));
 
-        clock.Now = deadline.AddMinutes(1);                 // the response deadline has passed: 同事互帮
+        clock.AdvanceTo(deadline.AddMinutes(1));                 // the response deadline has passed: 同事互帮
         await RunJobAsync(clock);
         await RunJobAsync(clock);                            // a second run at the same moment changes nothing
         Assert.Equal((1, 1, 1, 0), await StateAsync(submitted.Id));
 
-        clock.Now = deadline.AddHours(6).AddMinutes(-1);   // level 1's timer (6 h) has not run out
+        clock.AdvanceTo(deadline.AddHours(6).AddMinutes(-1));   // level 1's timer (6 h) has not run out
         await RunJobAsync(clock);
         Assert.Equal(1, (await StateAsync(submitted.Id)).Level);
 
-        clock.Now = deadline.AddHours(6).AddMinutes(2);    // 分工会协调
+        clock.AdvanceTo(deadline.AddHours(6).AddMinutes(2));    // 分工会协调
         await RunJobAsync(clock);
         Assert.Equal((2, 2, 2, 0), await StateAsync(submitted.Id));
 
         // Two runners (two app nodes) at the same moment, when level 2's timer (24 h) has run out: one escalation, one notice.
-        clock.Now = deadline.AddHours(30).AddMinutes(3);
+        clock.AdvanceTo(deadline.AddHours(30).AddMinutes(3));
         await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => RunJobAsync(clock))));
         Assert.Equal((3, 3, 3, 0), await StateAsync(submitted.Id));
 
-        clock.Now = deadline.AddHours(78).AddMinutes(4);   // 局工会兜底: the committee (gongwei) hears of it
+        clock.AdvanceTo(deadline.AddHours(78).AddMinutes(4));   // 局工会兜底: the committee (gongwei) hears of it
         await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => RunJobAsync(clock))));
         Assert.Equal((4, 4, 3, 1), await StateAsync(submitted.Id));
 
-        clock.Now = deadline.AddDays(30);                   // the top of the ladder is the end
+        clock.AdvanceTo(deadline.AddDays(30));                   // the top of the ladder is the end
         await RunJobAsync(clock);
         Assert.Equal((4, 4, 3, 1), await StateAsync(submitted.Id));
 
@@ -87,7 +80,7 @@ public abstract class EscalationTests(LianjianFactory app)
 
         // Claiming and resolving stops it: a resolved order is not open any more.
         await dinghai.PostJson($"/api/work-orders/{submitted.Id}/reject", new { note = "测试结束" }).Ok();
-        clock.Now = deadline.AddDays(60);
+        clock.AdvanceTo(deadline.AddDays(60));
         await RunJobAsync(clock);
         Assert.Equal(4, (await StateAsync(submitted.Id)).Steps);
     }
