@@ -65,11 +65,11 @@ public sealed class Organization : IAudited
     public void Describe(string name, string? code, string? address, string? contactName, string? contactPhone, string? description, int sortOrder)
     {
         Name = name.Trim();
-        Code = Blank(code);
-        Address = Blank(address);
-        ContactName = Blank(contactName);
-        ContactPhone = Blank(contactPhone);
-        Description = Blank(description);
+        Code = TextInput.TrimOrNull(code);
+        Address = TextInput.TrimOrNull(address);
+        ContactName = TextInput.TrimOrNull(contactName);
+        ContactPhone = TextInput.TrimOrNull(contactPhone);
+        Description = TextInput.TrimOrNull(description);
         SortOrder = sortOrder;
     }
 
@@ -137,5 +137,4 @@ public sealed class Organization : IAudited
         return Result.Ok;
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -21,7 +21,7 @@ public sealed class AddAllianceMember(AppDbContext db, AllianceAccess access, Ti
         {
             AllianceId = allianceId,
             OrganizationId = organization.Value.Id,
-            Role = AllianceInput.Blank(input.Role),
+            Role = TextInput.TrimOrNull(input.Role),
             JoinedOn = input.JoinedOn ?? ChinaClock.Today(clock),
         });
         await db.SaveChangesAsync(ct);

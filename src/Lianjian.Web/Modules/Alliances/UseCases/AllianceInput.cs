@@ -26,7 +26,6 @@ public sealed record AllianceInput(
         return v;
     }
 
-    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>An organization joining an alliance, with the part it plays (市级牵头支部, 县级中心支部, 海岛村 …).</summary>

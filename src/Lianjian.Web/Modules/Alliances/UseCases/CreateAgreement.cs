@@ -18,7 +18,7 @@ public sealed class CreateAgreement(AppDbContext db, AllianceAccess access)
             AllianceId = allianceId,
             ScopeOrganizationId = found.Value.LeadOrganizationId,
             Title = input.Title!.Trim(),
-            Terms = AllianceInput.Blank(input.Terms),
+            Terms = TextInput.TrimOrNull(input.Terms),
             NegotiationStartedOn = input.NegotiationStartedOn!.Value,
             ValidUntil = input.ValidUntil,
         };

@@ -25,7 +25,7 @@ public sealed class CreateAlliance(AppDbContext db, AllianceAccess access, TimeP
             Name = name,
             Kind = input.Kind!.Value,
             LeadOrganizationId = lead.Value.Id,
-            Description = AllianceInput.Blank(input.Description),
+            Description = TextInput.TrimOrNull(input.Description),
             FoundedOn = input.FoundedOn,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };

@@ -40,7 +40,7 @@ public sealed record JointMeetingInput(
         meeting.Place = Place!.Trim();
         meeting.Topic = Topic!.Trim();
         meeting.Attendees = Clean(Attendees);
-        meeting.Minutes = AllianceInput.Blank(Minutes);
+        meeting.Minutes = TextInput.TrimOrNull(Minutes);
         meeting.Decisions = Clean(Decisions);
     }
 

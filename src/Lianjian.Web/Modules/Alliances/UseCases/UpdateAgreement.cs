@@ -15,7 +15,7 @@ public sealed class UpdateAgreement(AppDbContext db, AllianceAccess access)
         var agreement = found.Value.Agreement;
         if (agreement.Status != AgreementStatus.Negotiating) return AllianceChangeErrors.TermsFixedAfterNegotiation(agreement.Status);
         agreement.Title = input.Title!.Trim();
-        agreement.Terms = AllianceInput.Blank(input.Terms);
+        agreement.Terms = TextInput.TrimOrNull(input.Terms);
         agreement.NegotiationStartedOn = input.NegotiationStartedOn!.Value;
         agreement.ValidUntil = input.ValidUntil;
         await db.SaveChangesAsync(ct);

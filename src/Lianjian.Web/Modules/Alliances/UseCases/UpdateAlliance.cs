@@ -37,7 +37,7 @@ public sealed class UpdateAlliance(AppDbContext db, AllianceAccess access, TimeP
 
         alliance.Name = name;
         alliance.Kind = input.Kind!.Value;
-        alliance.Description = AllianceInput.Blank(input.Description);
+        alliance.Description = TextInput.TrimOrNull(input.Description);
         alliance.FoundedOn = input.FoundedOn;
         await db.SaveChangesAsync(ct);
         return Result.Ok;

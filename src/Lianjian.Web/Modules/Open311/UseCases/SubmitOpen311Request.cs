@@ -60,22 +60,22 @@ public sealed class SubmitOpen311Request(AppDbContext db, Open311Keys keys, Subm
     {
         if (await keys.FindActiveAsync(input.ApiKey, ct) is null) return Open311Errors.InvalidApiKey;
 
-        var serviceCode = Blank(input.ServiceCode);
+        var serviceCode = TextInput.TrimOrNull(input.ServiceCode);
         if (serviceCode is null) return Open311Errors.MissingServiceCode;
         var category = await db.WorkOrderCategories.AsNoTracking().Where(c => c.Code == serviceCode && c.IsActive).Select(c => new { c.Id }).FirstOrDefaultAsync(ct);
         if (category is null) return Open311Errors.UnknownService(serviceCode);
 
         double? lat = null, lng = null;
-        var latText = Blank(input.Lat);
-        var longText = Blank(input.Long);
+        var latText = TextInput.TrimOrNull(input.Lat);
+        var longText = TextInput.TrimOrNull(input.Long);
         if (latText is not null || longText is not null)
         {
             if (!TryParseDegrees(latText, out var la) || !TryParseDegrees(longText, out var lo)) return Open311Errors.BadCoordinates;
             (lat, lng) = (la, lo);
         }
 
-        var addressString = Blank(input.AddressString);
-        var placeText = Blank(input.PlaceId) ?? Blank(input.AddressId);
+        var addressString = TextInput.TrimOrNull(input.AddressString);
+        var placeText = TextInput.TrimOrNull(input.PlaceId) ?? TextInput.TrimOrNull(input.AddressId);
         if (lat is null && addressString is null && placeText is null) return Open311Errors.MissingLocation;
 
         Guid placeId;
@@ -95,12 +95,12 @@ public sealed class SubmitOpen311Request(AppDbContext db, Open311Keys keys, Subm
             return Open311Errors.UnresolvedPlace;
         }
 
-        var description = Blank(input.Description);
+        var description = TextInput.TrimOrNull(input.Description);
         if (description is not null && MediaUrl(input.MediaUrl) is { } media) description += $"\n\n图片链接：{media}";
 
         var order = new SubmitWorkOrderInput(
             // An address_string that named the place adds nothing to it; beside a place_id it is the detailed address.
-            category.Id, description, placeId, placeText is null ? null : addressString, RequesterName(input.FirstName, input.LastName), Blank(input.Phone), lat, lng);
+            category.Id, description, placeId, placeText is null ? null : addressString, RequesterName(input.FirstName, input.LastName), TextInput.TrimOrNull(input.Phone), lat, lng);
         return await submit.ExecuteAsync(order, WorkOrderChannel.Open311, null, ct);
     }
 
@@ -111,15 +111,14 @@ public sealed class SubmitOpen311Request(AppDbContext db, Open311Keys keys, Subm
     }
 
     private static string? MediaUrl(string? text) =>
-        Uri.TryCreate(Blank(text), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri.AbsoluteUri : null;
+        Uri.TryCreate(TextInput.TrimOrNull(text), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri.AbsoluteUri : null;
 
     /// <summary>Chinese order (family name first, no space) unless the name is written in Latin letters.</summary>
     private static string? RequesterName(string? first, string? last)
     {
-        var (given, family) = (Blank(first), Blank(last));
+        var (given, family) = (TextInput.TrimOrNull(first), TextInput.TrimOrNull(last));
         if (given is null || family is null) return given ?? family;
         return (given + family).All(c => c < 128) ? $"{given} {family}" : family + given;
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -34,7 +34,7 @@ public sealed class DispatchWorkOrder(AppDbContext db, ICurrentUser user, WorkOr
         var target = await ResolveTargetAsync(input, ct);
         if (!target.IsSuccess) return target.Error;
         var (organizationId, personId) = target.Value;
-        var note = NoteInput.Blank(input.Note);
+        var note = TextInput.TrimOrNull(input.Note);
         return await moves.ByStaffAsync(id, action,
             (order, actor, who, now) => Task.FromResult(order.Dispatch(action, actor, who, organizationId, personId, input.Pool, note, now)), null, ct);
     }

@@ -8,10 +8,9 @@ public sealed record NoteInput(string? Note = null)
     public Result<string?> Check(string label, bool required)
     {
         var v = new Validator().Text(nameof(Note), Note, WorkOrder.NoteMax, label, required);
-        return v.IsValid ? Blank(Note) : v.ToError();
+        return v.IsValid ? TextInput.TrimOrNull(Note) : v.ToError();
     }
 
-    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>评单 or 回访: 1–5 stars (4 and 5 count as satisfied) and a comment.</summary>

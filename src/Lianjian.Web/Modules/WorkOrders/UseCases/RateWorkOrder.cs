@@ -15,7 +15,7 @@ public sealed class RateWorkOrder(WorkOrderMoves moves)
     {
         var v = input.Validate();
         if (!v.IsValid) return v.ToError();
-        var comment = NoteInput.Blank(input.Comment);
+        var comment = TextInput.TrimOrNull(input.Comment);
         return await run((order, actor, who, now) => Task.FromResult(order.Rate(WorkOrderAction.Rate, actor, who, input.Rating!.Value, comment, now)));
     }
 }
@@ -27,7 +27,7 @@ public sealed class FollowUpWorkOrder(WorkOrderMoves moves)
     {
         var v = input.Validate();
         if (!v.IsValid) return v.ToError();
-        var comment = NoteInput.Blank(input.Comment);
+        var comment = TextInput.TrimOrNull(input.Comment);
         return await moves.ByStaffAsync(id, WorkOrderAction.FollowUp,
             (order, actor, who, now) => Task.FromResult(order.Rate(WorkOrderAction.FollowUp, actor, who, input.Rating!.Value, comment, now)), null, ct);
     }

@@ -73,7 +73,7 @@ public sealed class SubmitWorkOrder(AppDbContext db, ICurrentUser user, WorkOrde
 
         // A retry is recognised by the unique index on ClientRequestId (the insert below is refused), not by a lookup
         // before every submission; only a retry that would now be refused looks for its first order here.
-        var clientRequestId = Blank(input.ClientRequestId);
+        var clientRequestId = TextInput.TrimOrNull(input.ClientRequestId);
         var category = await categories.ActiveAsync(input.CategoryId, ct);
         if (category is null) return await RetryOr(WorkOrderErrors.UnknownCategory);
         var place = await db.Organizations.AsNoTracking().Where(o => o.Id == input.PlaceOrganizationId && o.IsActive)
@@ -82,10 +82,10 @@ public sealed class SubmitWorkOrder(AppDbContext db, ICurrentUser user, WorkOrde
         var me = await access.MeAsync(ct);
         if (effective == WorkOrderChannel.Desk && !me.Scope.Covers(place.Path)) return await RetryOr(WorkOrderErrors.UnknownPlace);
 
-        var requesterName = Blank(input.RequesterName) ?? (effective is WorkOrderChannel.Desk or WorkOrderChannel.Open311 ? null : me.UserId is null ? null : me.Name);
+        var requesterName = TextInput.TrimOrNull(input.RequesterName) ?? (effective is WorkOrderChannel.Desk or WorkOrderChannel.Open311 ? null : me.UserId is null ? null : me.Name);
         var submission = new WorkOrderSubmission(
-            place.Id, input.Description!.Trim(), Blank(input.Address), input.Latitude, input.Longitude,
-            requesterName, Blank(input.RequesterPhone),
+            place.Id, input.Description!.Trim(), TextInput.TrimOrNull(input.Address), input.Latitude, input.Longitude,
+            requesterName, TextInput.TrimOrNull(input.RequesterPhone),
             effective is WorkOrderChannel.Desk or WorkOrderChannel.Open311 ? null : me.PersonId,
             me.UserId, me.UserId is null ? requesterName ?? "群众" : me.Name, effective, clientRequestId);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -130,5 +130,4 @@ public sealed class SubmitWorkOrder(AppDbContext db, ICurrentUser user, WorkOrde
 
     private bool IsStaff() => user.IsInRole(Roles.SystemAdmin) || user.IsInRole(Roles.CommitteeAdmin) || user.IsInRole(Roles.OrganizationAdmin);
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
