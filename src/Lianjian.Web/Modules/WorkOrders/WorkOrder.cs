@@ -123,7 +123,7 @@ public sealed class WorkOrder
     public DateTime UpdatedAt { get; private set; }
 
     public static string FormatNumber(DateTime submittedAtUtc, long id) =>
-        $"GD-{(submittedAtUtc + ChinaClock.Offset):yyyyMMdd}-{id:D6}";
+        $"GD-{ChinaClock.ToChina(submittedAtUtc):yyyyMMdd}-{id:D6}";
 
     /// <summary>Reads a tracking number back into its id (the date part must match the id's order, checked by the caller).</summary>
     public static bool TryParseNumber(string? text, out long id, out DateOnly date)

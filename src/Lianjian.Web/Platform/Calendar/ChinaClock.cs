@@ -18,5 +18,11 @@ public static class ChinaClock
         _ => DateTime.SpecifyKind(value - Offset, DateTimeKind.Utc),
     };
 
+    /// <summary>The UTC instant at which <paramref name="date"/> begins in China (00:00 +08:00): for "on or after" / "before" ranges of dates.</summary>
+    public static DateTime StartOfDayUtc(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - Offset;
+
+    /// <summary>A stored UTC time as China wall-clock time.</summary>
+    public static DateTime ToChina(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc) + Offset;
+
     public static bool IsPlausible(DateOnly date) => date.Year is >= 1949 and <= 2100;
 }

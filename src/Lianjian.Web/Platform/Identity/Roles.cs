@@ -15,6 +15,9 @@ public static class Roles
     /// <summary>Staff who may change organizations, people and alliances in their scope.</summary>
     public const string Staff = $"{SystemAdmin},{CommitteeAdmin},{OrganizationAdmin}";
 
+    /// <summary>System, committee or organization admin: who may change data in their scope (<see cref="Policies.Staff"/>).</summary>
+    public static bool IsStaff(this ICurrentUser user) => user.IsInRole(SystemAdmin) || user.IsInRole(CommitteeAdmin) || user.IsInRole(OrganizationAdmin);
+
     public static string Label(string role) => role switch
     {
         SystemAdmin => "系统管理员",

@@ -50,7 +50,7 @@ public sealed class Open311Requests(AppDbContext db)
     public static string Notice(DateTime responseDeadline, DateTime resolutionDeadline) =>
         $"已受理，将于{China(responseDeadline)}前响应，{China(resolutionDeadline)}前办结。";
 
-    private static string China(DateTime utc) => (utc + ChinaClock.Offset).ToString("yyyy年M月d日 HH:mm");
+    private static string China(DateTime utc) => ChinaClock.ToChina(utc).ToString("yyyy年M月d日 HH:mm");
 
     public async Task<IReadOnlyList<Open311Request>> ListAsync(Open311RequestFilter filter, CancellationToken ct = default)
     {

@@ -67,8 +67,8 @@ public sealed class WorkOrderStatsQuery(AppDbContext db, WorkOrderAccess access,
             name = "本人管辖范围";
         }
 
-        var fromUtc = start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - ChinaClock.Offset;
-        var toUtc = end.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - ChinaClock.Offset;
+        var fromUtc = ChinaClock.StartOfDayUtc(start);
+        var toUtc = ChinaClock.StartOfDayUtc(end.AddDays(1));
         orders = orders.Where(o => o.SubmittedAt >= fromUtc && o.SubmittedAt < toUtc);
         var now = clock.GetUtcNow().UtcDateTime;
 

@@ -162,13 +162,13 @@ public sealed class WorkOrdersQuery(AppDbContext db, WorkOrderAccess access, Tim
 
         if (filter.From is { } from)
         {
-            var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - ChinaClock.Offset;
+            var fromUtc = ChinaClock.StartOfDayUtc(from);
             query = query.Where(o => o.SubmittedAt >= fromUtc);
         }
 
         if (filter.To is { } to)
         {
-            var toUtc = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - ChinaClock.Offset;
+            var toUtc = ChinaClock.StartOfDayUtc(to.AddDays(1));
             query = query.Where(o => o.SubmittedAt < toUtc);
         }
 

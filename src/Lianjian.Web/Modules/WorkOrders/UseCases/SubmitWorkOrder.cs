@@ -63,7 +63,7 @@ public sealed class SubmitWorkOrder(AppDbContext db, ICurrentUser user, WorkOrde
         {
             var allowed = effective switch
             {
-                WorkOrderChannel.Desk => channel == WorkOrderChannel.Api && IsStaff(),
+                WorkOrderChannel.Desk => channel == WorkOrderChannel.Api && user.IsStaff(),
                 WorkOrderChannel.GridWorker => channel == WorkOrderChannel.Api && user.IsInRole(Roles.GridWorker),
                 WorkOrderChannel.QrCode => channel == WorkOrderChannel.Phone,
                 _ => false,
@@ -128,6 +128,5 @@ public sealed class SubmitWorkOrder(AppDbContext db, ICurrentUser user, WorkOrde
             existing.ResponseDeadline, existing.ResolutionDeadline, true);
     }
 
-    private bool IsStaff() => user.IsInRole(Roles.SystemAdmin) || user.IsInRole(Roles.CommitteeAdmin) || user.IsInRole(Roles.OrganizationAdmin);
 
 }

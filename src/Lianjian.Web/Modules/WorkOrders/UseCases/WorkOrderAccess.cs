@@ -23,7 +23,7 @@ public sealed class WorkOrderAccess(AppDbContext db, ICurrentUser user)
     {
         if (_me is not null) return _me;
         var scope = await user.GetScopeAsync(ct);
-        var isStaff = user.IsInRole(Roles.SystemAdmin) || user.IsInRole(Roles.CommitteeAdmin) || user.IsInRole(Roles.OrganizationAdmin);
+        var isStaff = user.IsStaff();
         if (user.UserId is not { } userId) return _me = new Me(null, "群众", null, null, false, DataScope.Nothing);
         // One query for the account and the path of its person's organization (this runs on every submission and action).
         var people = db.People;
