@@ -185,7 +185,9 @@ public abstract class WorkOrderApiTests(LianjianFactory app)
             .AssertProblem(HttpStatusCode.BadRequest, "work_order.unknown_place");
         await (await dinghai.PostJson("/api/work-orders", new { categoryId = category, description = marker + new string('长', 2001), placeOrganizationId = place }))
             .AssertProblem(HttpStatusCode.BadRequest);
-        await (await dinghai.PostAsync("/api/work-orders", WriteApiHelpers.RawJson("{\"categoryId\": 5, \"description\": "))).AssertProblem(HttpStatusCode.BadRequest);
+        await (await dinghai.PostAsync("/api/work-orders", WriteApiHelpers.RawJson("{\"categoryId\": 5, \"description\": "))).AssertProblem(HttpStatusCode.BadRequest, "request.malformed_json");
+        await (await dinghai.PostAsync("/api/work-orders", new StringContent(marker, Encoding.UTF8, "text/plain"))).AssertProblem(HttpStatusCode.UnsupportedMediaType, "request.unsupported_media_type");
+        await (await dinghai.PostAsync("/api/work-orders/1/resolve", WriteApiHelpers.RawJson("{\"note\": 5"))).AssertProblem(HttpStatusCode.BadRequest, "request.malformed_json");
         await (await dinghai.PostJson("/api/work-orders", new { categoryId = category, description = marker, placeOrganizationId = place, requesterPhone = "12345" }))
             .AssertProblem(HttpStatusCode.BadRequest);
 
