@@ -1,10 +1,8 @@
-using System.Text.Json;
 using Lianjian.Web.Modules.WorkOrders.Queries;
 using Lianjian.Web.Modules.WorkOrders.UseCases;
 using Lianjian.Web.Platform.Files;
 using Lianjian.Web.Platform.Identity;
 using Lianjian.Web.Platform.Results;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Lianjian.Web.Modules.WorkOrders.Api;
