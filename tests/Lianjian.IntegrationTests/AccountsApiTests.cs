@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Lianjian.IntegrationTests.Infrastructure;
 
 namespace Lianjian.IntegrationTests;
@@ -24,6 +25,42 @@ public abstract class AccountsApiTests(LianjianFactory app)
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
         var list = await dinghai.GetJson<PageDto<AccountRowDto>>($"/api/accounts?text={userName}");
         Assert.Equal(created.Id, Assert.Single(list.Items).Id);
+    }
+
+    [Fact]
+    public async Task BearerTokens_AreReadThroughTheTicketCache_AndAForgedOneIsRefused()
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>>()
+            .Get(Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme);
+        Assert.IsType<Lianjian.Web.Modules.Accounts.BearerTicketCache>(options.BearerTokenProtector);
+
+        var dinghai = await app.LoginAs("dinghai");
+        Assert.Equal(HttpStatusCode.OK, (await dinghai.GetAsync("/api/organizations?pageSize=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await dinghai.GetAsync("/api/organizations?pageSize=1")).StatusCode);
+        using var forged = app.CreateClient();
+        forged.DefaultRequestHeaders.Authorization = new("Bearer", dinghai.DefaultRequestHeaders.Authorization!.Parameter![..^4] + "AAAA");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/organizations?pageSize=1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ChangingAnAccountsOrganizations_AppliesToItsNextRequest()
+    {
+        // The scope is shared between an account's requests for a while (AccessCache): a saved change must still show at once.
+        var dinghai = await app.LoginAs("dinghai");
+        var sanlong = await OrgId(dinghai, "长白岛三龙村");
+        var county = await OrgId(dinghai, "定海区");
+        var userName = "sc" + Guid.NewGuid().ToString("N")[..8];
+        var created = await (await dinghai.PostJson("/api/accounts", new { userName, displayName = "范围测试", roles = new[] { "OrganizationAdmin" }, organizationIds = new[] { sanlong }, password = "Scope20261" })).Read<Created>();
+        var user = await app.LoginAs(userName, "Scope20261");
+
+        Assert.Equal(HttpStatusCode.OK, (await user.GetAsync($"/api/organizations/{sanlong}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync($"/api/organizations/{county}")).StatusCode);
+
+        (await dinghai.PutJson($"/api/accounts/{created.Id}", new { displayName = "范围测试", roles = new[] { "OrganizationAdmin" }, organizationIds = new[] { county }, isActive = true })).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.OK, (await user.GetAsync($"/api/organizations/{county}")).StatusCode);
+
+        (await dinghai.PutJson($"/api/accounts/{created.Id}", new { displayName = "范围测试", roles = new[] { "OrganizationAdmin" }, organizationIds = new[] { sanlong }, isActive = true })).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync($"/api/organizations/{county}")).StatusCode);
     }
 
     [Fact]

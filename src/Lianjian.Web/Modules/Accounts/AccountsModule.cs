@@ -17,6 +17,8 @@ public static class AccountsModule
     public static IServiceCollection AddAccountsModule(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddSingleton<AccessCache>();
+        services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, AccessCacheInvalidator>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CircuitHandler, UserCircuitHandler>();
@@ -48,6 +50,9 @@ public static class AccountsModule
                 c.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
                 c.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
             }));
+
+        // After ASP.NET Core's own post-configuration has set the token reader (registered by AddBearerToken above).
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>, CacheBearerTickets>();
 
         services.AddIdentityCore<AppUser>(o =>
             {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Lianjian.Web.Modules.Organizations;
+using Lianjian.Web.Modules.People;
 using Lianjian.Web.Platform.Identity;
 using Lianjian.Web.Platform.Persistence;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -12,10 +13,10 @@ namespace Lianjian.Web.Modules.Accounts;
 /// The signed-in user of this request (or Blazor circuit) and their data scope, loaded once and cached.
 /// In a circuit the principal comes from <see cref="UserCircuitHandler"/>; in a request, from the HttpContext.
 /// </summary>
-public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider services) : ICurrentUser
+public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider services, AccessCache cache) : ICurrentUser
 {
     private ClaimsPrincipal? _principal;
-    private DataScope? _scope;
+    private AccessCache.Access? _access;
 
     public ClaimsPrincipal Principal => _principal ?? http.HttpContext?.User ?? new ClaimsPrincipal(new ClaimsIdentity());
 
@@ -30,20 +31,38 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
     internal void SetPrincipal(ClaimsPrincipal principal)
     {
         _principal = principal;
-        _scope = null;
+        _access = null;
     }
 
-    public async Task<DataScope> GetScopeAsync(CancellationToken ct = default)
-    {
-        if (_scope is not null) return _scope;
-        if (!IsAuthenticated || UserId is not { } userId) return _scope = DataScope.Nothing;
-        if (IsInRole(Roles.SystemAdmin)) return _scope = DataScope.Everything;
+    public async Task<DataScope> GetScopeAsync(CancellationToken ct = default) => (await AccessAsync(ct))?.Scope ?? DataScope.Nothing;
 
+    public async Task<UserProfile?> GetProfileAsync(CancellationToken ct = default) => (await AccessAsync(ct))?.Profile;
+
+    /// <summary>The scope and profile: this request's copy, else the shared <see cref="AccessCache"/>, else the database.</summary>
+    private async Task<AccessCache.Access?> AccessAsync(CancellationToken ct)
+    {
+        if (_access is not null) return _access;
+        if (!IsAuthenticated || UserId is not { } userId) return null;
+        if (cache.Find(userId) is { } cached) return _access = cached;
+
+        var generation = cache.Generation;
         // A separate context: the caller's DbContext may be in the middle of its own work.
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        _scope = await LoadScopeAsync(db, userId, ct);
-        return _scope;
+        var dataScope = IsInRole(Roles.SystemAdmin) ? DataScope.Everything : await LoadScopeAsync(db, userId, ct);
+        var people = db.People;
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new
+        {
+            u.DisplayName,
+            u.UserName,
+            u.PersonId,
+            PersonPath = people.Where(p => p.Id == u.PersonId && p.IsActive).Select(p => p.Organization.Path).FirstOrDefault(),
+        }).FirstOrDefaultAsync(ct);
+        var name = string.IsNullOrWhiteSpace(account?.DisplayName) ? account?.UserName ?? UserName : account.DisplayName;
+        var profile = new UserProfile(name, account?.PersonPath is null ? null : account.PersonId, account?.PersonPath);
+        _access = new AccessCache.Access(dataScope, profile);
+        cache.Store(userId, generation, _access);
+        return _access;
     }
 
     public static async Task<DataScope> LoadScopeAsync(AppDbContext db, Guid userId, CancellationToken ct)

@@ -27,4 +27,10 @@ public interface ICurrentUser
 
     /// <summary>Loaded once per request (or circuit) and cached.</summary>
     Task<DataScope> GetScopeAsync(CancellationToken ct = default);
+
+    /// <summary>The account's display name and its person record (null when not signed in); cached like the scope.</summary>
+    Task<UserProfile?> GetProfileAsync(CancellationToken ct = default);
 }
+
+/// <summary>Who an account is: the name shown on what it does, and its person (and that person's organization path) if linked.</summary>
+public sealed record UserProfile(string Name, Guid? PersonId, string? PersonOrganizationPath);

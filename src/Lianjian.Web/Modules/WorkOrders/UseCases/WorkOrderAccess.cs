@@ -24,20 +24,8 @@ public sealed class WorkOrderAccess(AppDbContext db, ICurrentUser user)
         if (_me is not null) return _me;
         var scope = await user.GetScopeAsync(ct);
         var isStaff = user.IsStaff();
-        if (user.UserId is not { } userId) return _me = new Me(null, "群众", null, null, false, DataScope.Nothing);
-        // One query for the account and the path of its person's organization (this runs on every submission and action).
-        var people = db.People;
-        var account = await db.Users.Where(u => u.Id == userId).Select(u => new
-        {
-            u.DisplayName,
-            u.UserName,
-            u.PersonId,
-            PersonPath = people.Where(p => p.Id == u.PersonId && p.IsActive).Select(p => p.Organization.Path).FirstOrDefault(),
-        }).FirstOrDefaultAsync(ct);
-        var personPath = account?.PersonPath;
-
-        var name = string.IsNullOrWhiteSpace(account?.DisplayName) ? account?.UserName ?? user.UserName : account.DisplayName;
-        return _me = new Me(userId, name, personPath is null ? null : account!.PersonId, personPath, isStaff, scope);
+        if (user.UserId is not { } userId || await user.GetProfileAsync(ct) is not { } profile) return _me = new Me(null, "群众", null, null, false, DataScope.Nothing);
+        return _me = new Me(userId, profile.Name, profile.PersonId, profile.PersonOrganizationPath, isStaff, scope);
     }
 
     public async Task<Actor> WhoAsync(CancellationToken ct = default)
