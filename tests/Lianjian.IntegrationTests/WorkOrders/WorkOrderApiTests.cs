@@ -84,6 +84,36 @@ public abstract class WorkOrderApiTests(LianjianFactory app)
     }
 
     [Fact]
+    public async Task Submissions_arriving_together_are_committed_together_and_one_bad_one_fails_alone()
+    {
+        // Submissions are committed in groups (GroupCommit). Two of these reuse one client request id for different requests:
+        // the group holding them fails as a whole, is written again one by one, and only the second of the pair is refused.
+        var dinghai = await app.LoginAs("dinghai");
+        var category = await CategoryId(dinghai);
+        var village = await dinghai.OrgId(Village);
+        var shared = Guid.NewGuid().ToString();
+        Task<HttpResponseMessage> Post(int i, string? requestId) => dinghai.PostJson("/api/work-orders", new
+        {
+            categoryId = category, description = WriteApiHelpers.Unique($"成组提交{i}"), placeOrganizationId = village, channel = "Desk",
+            clientRequestId = requestId ?? Guid.NewGuid().ToString(),
+        });
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Post(i, i is 7 or 21 ? shared : null)));
+        var created = responses.Where(r => r.StatusCode == HttpStatusCode.Created).ToList();
+        Assert.Equal(29, created.Count);
+        await Assert.Single(responses, r => r.StatusCode != HttpStatusCode.Created).AssertProblem(HttpStatusCode.Conflict, "work_order.client_request_id_reused");
+
+        var orders = await Task.WhenAll(created.Select(r => r.Read<SubmittedDto>()));
+        Assert.Equal(29, orders.Select(o => o.Id).Distinct().Count());
+        Assert.Equal(29, orders.Select(o => o.Number).Distinct().Count());
+        foreach (var order in orders)
+        {
+            var details = await dinghai.GetJson<WorkOrderDto>($"/api/work-orders/{order.Id}");
+            Assert.Equal("Submit", Assert.Single(details.Timeline).Action);
+        }
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_claims_have_exactly_one_winner()
     {
         var dinghai = await app.LoginAs("dinghai");

@@ -11,6 +11,7 @@ public static class PersistenceExtensions
         var dataDirectory = options.ResolveDataDirectory(contentRoot);
         Directory.CreateDirectory(dataDirectory);
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<GroupCommit>();
         // Modules add their own SaveChanges interceptors as scoped ISaveChangesInterceptor (e.g. the work-order counts).
 
         switch (options.Database.Provider)

@@ -47,7 +47,7 @@ public sealed record SubmittedWorkOrder(long Id, string Number, string TrackingT
 /// the order, its first step and its photos. A retried submission with the same client request id finds the first
 /// order instead of creating a second one (the unique index decides a race).
 /// </summary>
-public sealed class SubmitWorkOrder(AppDbContext db, ICurrentUser user, WorkOrderAccess access, CategoryCache categories, IWorkingCalendarSource calendars, WorkOrderPhotos photos, WorkOrderNotices notices, TimeProvider clock)
+public sealed class SubmitWorkOrder(AppDbContext db, ICurrentUser user, WorkOrderAccess access, CategoryCache categories, IWorkingCalendarSource calendars, WorkOrderPhotos photos, WorkOrderNotices notices, GroupCommit commits, TimeProvider clock)
 {
     public static string TrackingPath(string token) => $"/m/t/{token}";
 
@@ -96,7 +96,8 @@ public sealed class SubmitWorkOrder(AppDbContext db, ICurrentUser user, WorkOrde
         await notices.OnStepAsync(order, step, ct);
         try
         {
-            await db.SaveChangesAsync(ct);
+            // Committed with other submissions arriving at the same moment, answered after the commit (GroupCommit).
+            await commits.SaveAsync(db, ct);
         }
         catch (DbUpdateException) when (clientRequestId is not null)
         {

@@ -1,0 +1,129 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Lianjian.Web.Platform.Persistence;
+
+/// <summary>
+/// Grouped commits (docs/decisions/0010): the new rows of many requests written by one writer in one transaction,
+/// each request answered only after that transaction has committed. Every request still gets all of its rows or none
+/// (a group that fails is written again one request at a time, so one bad row fails only its own request), but SQLite
+/// commits — and EF's save pipeline, and the counters kept by interceptors — once per group instead of once per request,
+/// and the writers stop queueing in SQLite's busy handler. Used where many small inserts arrive at once: submissions.
+/// <para>Only a unit of work that adds rows (nothing modified or deleted, no transaction of its own, no shadow or owned
+/// state) is grouped; anything else is saved directly, as before.</para>
+/// </summary>
+public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit> log) : IDisposable
+{
+    /// <summary>The most requests in one transaction.</summary>
+    public const int MaxGroup = 64;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _gate = new();
+    private Task? _writer;
+
+    private sealed record Pending(IReadOnlyList<object> Entities, IReadOnlyList<(object Entity, IProperty Property)> Generated, TaskCompletionSource Done);
+
+    /// <summary>
+    /// Saves what <paramref name="source"/> has added, in a group with other requests; returns after the commit (store
+    /// generated keys are then set on the entities). <paramref name="source"/>'s change tracker is cleared: its unit of work is done.
+    /// Not cancellable once queued: the rows may already be committing.
+    /// </summary>
+    public async Task SaveAsync(DbContext source, CancellationToken ct)
+    {
+        source.ChangeTracker.DetectChanges();
+        var entries = source.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList();
+        if (entries.Count == 0) return;
+        if (source.Database.CurrentTransaction is not null || entries.Any(e => !Groupable(e)))
+        {
+            await source.SaveChangesAsync(ct);
+            return;
+        }
+
+        ct.ThrowIfCancellationRequested();
+        // Keys the database will hand out, and foreign keys to them, carry temporary values here: the writer's context
+        // must not take those for real ones (its navigations set the foreign keys again).
+        var generated = entries.SelectMany(e => e.Properties.Where(p => p.IsTemporary).Select(p => (e.Entity, p.Metadata))).ToList();
+        var pending = new Pending(entries.Select(e => e.Entity).ToList(), generated, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Clear, not Detached one by one: detaching a row one at a time makes EF cut the navigations to it (a step would
+        // lose its order); the writer's context relies on those navigations to link the rows again.
+        source.ChangeTracker.Clear();
+        Reset(source, pending);
+        StartWriter();
+        if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("The application is stopping; the submission was not saved.");
+        await pending.Done.Task;
+    }
+
+    private static bool Groupable(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
+        entry.State == EntityState.Added && !entry.Metadata.IsOwned() && !entry.Metadata.GetProperties().Any(p => p.IsShadowProperty());
+
+    private void StartWriter()
+    {
+        if (_writer is not null) return;
+        lock (_gate) _writer ??= Task.Run(WriteAsync);
+    }
+
+    private async Task WriteAsync()
+    {
+        var group = new List<Pending>(MaxGroup);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            group.Clear();
+            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var next)) group.Add(next);
+            try
+            {
+                await CommitAsync(group);
+                foreach (var p in group) p.Done.TrySetResult();
+            }
+            catch (Exception ex) when (group.Count == 1)
+            {
+                group[0].Done.TrySetException(ex);
+            }
+            catch (Exception ex)
+            {
+                log.LogInformation(ex, "A group of {Count} submissions failed; writing them one at a time.", group.Count);
+                foreach (var p in group)
+                {
+                    try
+                    {
+                        await CommitAsync([p], retry: true);
+                        p.Done.TrySetResult();
+                    }
+                    catch (Exception one)
+                    {
+                        p.Done.TrySetException(one);
+                    }
+                }
+            }
+        }
+    }
+
+    private async Task CommitAsync(IReadOnlyList<Pending> group, bool retry = false)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        foreach (var pending in group)
+        {
+            // The failed group's transaction was rolled back, but the keys the database handed out in it were set on the
+            // entities: clear them again so the database hands out new ones.
+            if (retry) Reset(db, pending);
+            foreach (var entity in pending.Entities) db.Add(entity);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>Sets the database-generated keys and the foreign keys to them back to their defaults on untracked entities.</summary>
+    private static void Reset(DbContext db, Pending pending)
+    {
+        foreach (var (entity, property) in pending.Generated)
+            db.Entry(entity).Property(property.Name).CurrentValue = property.ClrType.IsValueType ? Activator.CreateInstance(property.ClrType) : null;
+    }
+
+    /// <summary>At shutdown: take no more, finish what is queued.</summary>
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _writer?.Wait(TimeSpan.FromSeconds(30));
+    }
+}
