@@ -28,6 +28,10 @@ public sealed class Options
           queries --provider sqlite|postgres --connection "..." [--raw-requests 500]
               Times only the in-process subtree queries (no app server needed): quick checks of a change in src/.
 
+          migrate --provider sqlite|postgres --connection "..."
+              Applies the app's pending migrations and start-up backfills to an existing database; prints their time and
+              (SQLite) the file's growth.
+
           explain --provider sqlite|postgres --connection "..."
               Prints the query plans of the subtree queries (EXPLAIN QUERY PLAN / EXPLAIN ANALYZE).
         """;

@@ -19,6 +19,7 @@ try
         "generate-orders" => await OrderGenerator.RunAsync(options),
         "run-orders" => await OrderScenarios.RunAsync(options),
         "orders-queries" => await OrderScenarios.QueriesAsync(options),
+        "migrate" => await MigrateCommand.RunAsync(options),
         "crash-submit" => await CrashTest.SubmitAsync(options),
         "crash-check" => await CrashTest.CheckAsync(options),
         "run" => await ScenarioRunner.RunAsync(options),

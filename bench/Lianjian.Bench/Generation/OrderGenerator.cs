@@ -305,7 +305,7 @@ public static class OrderGenerator
         List<WorkOrderStep> Escalated(Random r, WorkOrder o, List<WorkOrderStep> list)
         {
             // Stuck: the ladder's first levels fire when its timers pass (6 h, then 24 h more).
-            var first = o.CurrentDeadline + TimeSpan.FromHours(6);
+            var first = o.DueAt!.Value + TimeSpan.FromHours(6);
             if (first <= Until)
             {
                 list.Add(o.Escalate(system, 1, "同事互帮", first).Value);

@@ -19,7 +19,7 @@ public sealed record WorkOrderDto(
     DateTime SubmittedAt, DateTime? RespondedAt, DateTime? ResolvedAt, DateTime? ClosedAt, DateTime ResponseDeadline, DateTime ResolutionDeadline,
     bool IsOverdue, int EscalationLevel, int? Rating, int ReopenCount, List<AllowedDto> AllowedActions, List<TimelineDto> Timeline);
 
-public sealed record WorkOrderRowDto(long Id, string Number, string Status, string CategoryName, string Description, string PlaceName, string? RequesterName, string? RequesterPhone, DateTime SubmittedAt, bool IsOverdue, int EscalationLevel);
+public sealed record WorkOrderRowDto(long Id, string Number, string Status, string CategoryName, string Description, string PlaceName, string? RequesterName, string? RequesterPhone, DateTime SubmittedAt, bool IsOverdue, int EscalationLevel, DateTime? DueAt = null);
 
 public sealed record WorkOrderPageDto(List<WorkOrderRowDto> Items, string? NextCursor, Dictionary<string, int>? CountsByStatus);
 

@@ -111,6 +111,17 @@ public sealed class WorkOrder
 
     public DateTime ResolutionDeadline { get; private set; }
 
+    /// <summary>
+    /// The deadline that applies while the order is open — the earlier of the response deadline (until the first
+    /// 接单) and the resolution deadline — and null in every state that is not open. Written by every move
+    /// (<see cref="UpdateDueAt"/>), stored and indexed: overdue ⇔ <c>DueAt &lt; now</c>, and the overdue list reads the
+    /// index most overdue first (docs/decisions/0009-work-order-list-filters.md).
+    /// </summary>
+    public DateTime? DueAt { get; private set; }
+
+    /// <summary>The description's and address's search terms (<see cref="TextTerms.Of"/>), for text search.</summary>
+    public string? SearchTerms { get; private set; }
+
     /// <summary>0 = not escalated; n = on level n of the category's ladder.</summary>
     public int EscalationLevel { get; private set; }
 
@@ -135,24 +146,16 @@ public sealed class WorkOrder
             && DateOnly.TryParseExact(d, "yyyyMMdd", out date) && long.TryParse(n, out id) && id > 0;
     }
 
-    /// <summary>The deadline that applies now: response before the first claim, resolution after it.</summary>
-    public DateTime CurrentDeadline => RespondedAt is null && Status.AwaitsResponse() ? ResponseDeadline : ResolutionDeadline;
-
-    public bool IsOverdue(DateTime now) => Status.IsOpen() && now > CurrentDeadline;
+    public bool IsOverdue(DateTime now) => IsOverdueAt(DueAt, now);
 
     /// <summary>
-    /// <see cref="IsOverdue"/> as a query predicate (lists, the escalation job, the 月提醒): open, and past the resolution
-    /// deadline, or still waiting for its first response past the response deadline.
+    /// <see cref="IsOverdue"/> as a query predicate (lists, the escalation job, the 月提醒): open and past the deadline
+    /// that applies (<see cref="DueAt"/>, null when not open). Reads the index on DueAt.
     /// </summary>
-    public static System.Linq.Expressions.Expression<Func<WorkOrder, bool>> OverdueAt(DateTime now)
-    {
-        var open = WorkOrderStatusLabels.Open;
-        return o => open.Contains(o.Status) && (o.ResolutionDeadline < now || (o.RespondedAt == null && o.ResponseDeadline < now));
-    }
+    public static System.Linq.Expressions.Expression<Func<WorkOrder, bool>> OverdueAt(DateTime now) => o => o.DueAt < now;
 
-    /// <summary>The same rule on a projected row (which carries these four fields).</summary>
-    public static bool IsOverdueAt(WorkOrderStatus status, DateTime? respondedAt, DateTime responseDeadline, DateTime resolutionDeadline, DateTime now) =>
-        status.IsOpen() && (resolutionDeadline < now || (respondedAt is null && responseDeadline < now));
+    /// <summary>The same rule on a projected row (which carries <see cref="DueAt"/>).</summary>
+    public static bool IsOverdueAt(DateTime? dueAt, DateTime now) => dueAt < now;
 
     /// <summary>点单. The deadlines come from the category's limits on the working calendar.</summary>
     public static (WorkOrder Order, WorkOrderStep Step) Submit(WorkOrderSubmission s, Category category, WorkingCalendar calendar, DateTime now)
@@ -177,7 +180,9 @@ public sealed class WorkOrder
             UpdatedAt = now,
             ResponseDeadline = calendar.Deadline(now, category.ResponseLimit),
             ResolutionDeadline = calendar.Deadline(now, category.ResolutionLimit),
+            SearchTerms = TextTerms.Of(s.Description, s.Address),
         };
+        order.UpdateDueAt();
         var step = new WorkOrderStep
         {
             Order = order,
@@ -224,6 +229,7 @@ public sealed class WorkOrder
             RespondedAt = now;
             ResponseSeconds = (int)Math.Clamp((now - SubmittedAt).TotalSeconds, 0, int.MaxValue);
         }
+        UpdateDueAt();
         return step;
     }
 
@@ -269,6 +275,7 @@ public sealed class WorkOrder
         RatedAt = null;
         ResolvedAt = null;
         ResolutionDeadline = calendar.Deadline(now, category.ResolutionLimit);
+        UpdateDueAt();
         ResetEscalation();
         return step;
     }
@@ -350,8 +357,14 @@ public sealed class WorkOrder
         Status = transition.To;
         UpdatedAt = now;
         Version++;
+        UpdateDueAt();
         return step;
     }
+
+    /// <summary>Keeps <see cref="DueAt"/> right: called wherever the state, the first response or a deadline changes.</summary>
+    private void UpdateDueAt() => DueAt = !Status.IsOpen() ? null
+        : RespondedAt is null && ResponseDeadline < ResolutionDeadline ? ResponseDeadline
+        : ResolutionDeadline;
 
     private void ClearHandler()
     {

@@ -11,7 +11,6 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.ToTable("WorkOrders");
         b.Property(o => o.Id).ValueGeneratedOnAdd();
         b.Ignore(o => o.Number);
-        b.Ignore(o => o.CurrentDeadline);
         b.Property(o => o.TrackingToken).HasMaxLength(32);
         b.Property(o => o.ClientRequestId).HasMaxLength(WorkOrder.ClientRequestIdMax);
         b.Property(o => o.Description).HasMaxLength(WorkOrder.DescriptionMax);
@@ -34,6 +33,12 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.HasIndex(o => new { o.Status, o.SubmittedAt });
         b.HasIndex(o => new { o.AssigneeOrganizationId, o.Status });
         b.HasIndex(o => new { o.HandlerPersonId, o.Status });
+        // The overdue list, most overdue first: only open orders have a DueAt (docs/decisions/0009-work-order-list-filters.md).
+        b.HasIndex(o => o.DueAt).HasFilter("\"DueAt\" IS NOT NULL");
+        // Orders whose search terms are still to be computed (written before the column existed): empty once backfilled.
+        b.HasIndex(o => o.Id).HasFilter("\"SearchTerms\" IS NULL").HasDatabaseName("IX_WorkOrders_SearchTermsPending");
+        // Text search reads SearchTerms through an index the EF model does not describe: an FTS5 table on SQLite, a GIN
+        // index on string_to_array("SearchTerms", ' ') on PostgreSQL — both made by the WorkOrderDueAtAndSearch migrations.
     }
 }
 

@@ -10,6 +10,7 @@ public static class WorkOrdersModule
 {
     public static IServiceCollection AddWorkOrdersModule(this IServiceCollection services) => services
         .AddScoped<IReferenceDataSeeder, WorkOrdersReferenceData>()
+        .AddScoped<IReferenceDataSeeder, WorkOrderSearchBackfill>()
         .AddScoped<IDemoDataSeeder, WorkOrdersDemoData>()
         .AddSingleton<CategoryCache>()
         .AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, WorkOrderCountsInterceptor>()

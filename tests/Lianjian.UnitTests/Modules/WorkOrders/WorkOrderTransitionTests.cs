@@ -174,7 +174,12 @@ public sealed class WorkOrderTransitionTests
                 var now = WorkOrderTestData.Monday.AddHours(hours);
                 var expected = order.IsOverdue(now);
                 Assert.Equal(expected, WorkOrder.OverdueAt(now).Compile()(order));
-                Assert.Equal(expected, WorkOrder.IsOverdueAt(order.Status, order.RespondedAt, order.ResponseDeadline, order.ResolutionDeadline, now));
+                Assert.Equal(expected, WorkOrder.IsOverdueAt(order.DueAt, now));
+                // The stored DueAt is the rule of the rule book: open, and past the response deadline while nobody has
+                // claimed it yet, or past the resolution deadline.
+                var rule = status.IsOpen() && (order.ResolutionDeadline < now || (order.RespondedAt == null && order.ResponseDeadline < now));
+                Assert.Equal(rule, expected);
+                Assert.Equal(status.IsOpen(), order.DueAt is not null);
             }
         }
 

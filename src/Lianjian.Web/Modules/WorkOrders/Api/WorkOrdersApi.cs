@@ -37,7 +37,9 @@ public static class WorkOrdersApi
             })
             .Produces<WorkOrderPage>()
             .WithName("ListWorkOrders")
-            .WithSummary("工单列表（本人管辖范围；按状态、类别、组织下级、超时、日期、文字筛选；按提交时间倒序，游标翻页；counts=true 时附各状态数量）");
+            .WithSummary("工单列表（本人管辖范围；按状态、类别、组织下级、超时、日期、文字筛选；按提交时间倒序，超时列表按超时时长倒序（最早到期的在前），游标翻页；counts=true 时附各状态数量）")
+            .WithDescription("text：工单编号，或描述、地址中的文字。两个字及以上走检索索引；只输一个字时只查最近90天提交的工单（给了 from/to 时查该日期范围）。"
+                + "overdue=true：只看超时在办的工单，按到期时间从早到晚排列；翻页参数（cursor）只能用于产生它的那种排序，换了排序请从第一页查起（否则答 400 work_order.cursor_sort_mismatch）。");
 
         api.MapGet("/stats", async (Guid? organizationId, DateOnly? from, DateOnly? to, WorkOrderStatsQuery query, CancellationToken ct) =>
                 (await query.GetAsync(organizationId, from, to, ct)).ToHttpResult())

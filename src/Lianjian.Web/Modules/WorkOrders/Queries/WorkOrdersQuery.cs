@@ -32,13 +32,14 @@ public sealed record WorkOrderRow(
     DateTime? ResolvedAt,
     DateTime ResponseDeadline,
     DateTime ResolutionDeadline,
+    DateTime? DueAt,
     bool IsOverdue,
     int EscalationLevel,
     int? Rating,
     Guid ResponsibleOrganizationId,
     string ResponsibleOrganizationName);
 
-/// <summary>One page of orders, newest first, with the cursor of the next page and (on request) the counts per status.</summary>
+/// <summary>One page of orders, newest first (the overdue list: most overdue first), with the cursor of the next page and (on request) the counts per status.</summary>
 public sealed record WorkOrderPage(IReadOnlyList<WorkOrderRow> Items, string? NextCursor, IReadOnlyDictionary<WorkOrderStatus, int>? CountsByStatus);
 
 /// <summary>
@@ -60,12 +61,14 @@ public sealed class WorkOrdersQuery(AppDbContext db, WorkOrderAccess access, Tim
         {
             if (!WorkOrderCursor.TryDecode(cursor, out var decoded)) return Error.Validation("work_order.bad_cursor", "翻页参数不正确，请从第一页重新查询。");
             after = decoded;
+            if (decoded.Sort != filter.Sort)
+                return Error.Validation("work_order.cursor_sort_mismatch", "翻页参数属于另一种排序（超时工单按超时时长排序），请从第一页重新查询。");
         }
 
         var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
         var filtered = await FilterAsync(filter, ct);
         if (!filtered.IsSuccess) return filtered.Error;
-        var (query, totals) = filtered.Value;
+        var (query, totals, byId) = filtered.Value;
         IReadOnlyDictionary<WorkOrderStatus, int>? counts = null;
         if (withCounts)
         {
@@ -77,12 +80,24 @@ public sealed class WorkOrdersQuery(AppDbContext db, WorkOrderAccess access, Tim
         }
 
         if (filter.Statuses is { Count: > 0 } statuses) query = query.Where(o => statuses.Contains(o.Status));
-        if (after is { } a) query = query.Where(o => o.SubmittedAt < a.SubmittedAt || (o.SubmittedAt == a.SubmittedAt && o.Id < a.Id));
-        var rows = await Project(query.OrderByDescending(o => o.SubmittedAt).ThenByDescending(o => o.Id).Take(size + 1)).ToListAsync(ct);
-        var next = rows.Count > size ? new WorkOrderCursor(rows[size - 1].SubmittedAt, rows[size - 1].Id).Encode() : null;
+        if (after is { Sort: WorkOrderSort.MostOverdue } d) query = query.Where(o => o.DueAt > d.At || (o.DueAt == d.At && o.Id > d.Id));
+        else if (after is { } i && byId) query = query.Where(o => o.Id < i.Id);
+        else if (after is { } a) query = query.Where(o => o.SubmittedAt < a.At || (o.SubmittedAt == a.At && o.Id < a.Id));
+        var rows = await Project(Sorted(query, filter.Sort, byId).Take(size + 1)).ToListAsync(ct);
+        var last = rows.Count > size ? rows[size - 1] : null;
+        var next = last is null ? null
+            : new WorkOrderCursor(filter.Sort, filter.Sort == WorkOrderSort.MostOverdue ? last.DueAt ?? default : last.SubmittedAt, last.Id).Encode();
         var me = await access.MeAsync(ct);
         return new WorkOrderPage([.. rows.Take(size).Select(r => Finish(r, me))], next, counts);
     }
+
+    /// <summary>Newest first; the overdue list most overdue first (it walks the index on DueAt and stops after a page).
+    /// A text search through the index is newest first by id — ids are given in order of submission, so it is the same
+    /// order, and the engine reads the matching ids in order and stops after a page instead of sorting them all.</summary>
+    private static IOrderedQueryable<WorkOrder> Sorted(IQueryable<WorkOrder> query, WorkOrderSort sort, bool byId) =>
+        sort == WorkOrderSort.MostOverdue ? query.OrderBy(o => o.DueAt).ThenBy(o => o.Id)
+        : byId ? query.OrderByDescending(o => o.Id)
+        : query.OrderByDescending(o => o.SubmittedAt).ThenByDescending(o => o.Id);
 
     /// <summary>Every row of a filter, for the Excel export (bounded by the caller).</summary>
     public async Task<Result<IReadOnlyList<WorkOrderRow>>> AllAsync(WorkOrderFilter filter, int max, CancellationToken ct = default)
@@ -93,14 +108,14 @@ public sealed class WorkOrdersQuery(AppDbContext db, WorkOrderAccess access, Tim
         if (!filtered.IsSuccess) return filtered.Error;
         var query = filtered.Value.Query;
         if (filter.Statuses is { Count: > 0 } statuses) query = query.Where(o => statuses.Contains(o.Status));
-        var rows = await Project(query.OrderByDescending(o => o.SubmittedAt).ThenByDescending(o => o.Id).Take(max)).ToListAsync(ct);
+        var rows = await Project(Sorted(query, filter.Sort, filtered.Value.ById).Take(max)).ToListAsync(ct);
         var me = await access.MeAsync(ct);
         return rows.Select(r => Finish(r, me)).ToList();
     }
 
     /// <summary>The filtered orders, and — when the filter is a whole subtree the user covers (or everything, for an
     /// unrestricted admin) and nothing else but statuses — the <see cref="WorkOrderCount"/> rows that count them.</summary>
-    private async Task<Result<(IQueryable<WorkOrder> Query, IQueryable<WorkOrderCount>? Totals)>> FilterAsync(WorkOrderFilter filter, CancellationToken ct)
+    private async Task<Result<(IQueryable<WorkOrder> Query, IQueryable<WorkOrderCount>? Totals, bool ById)>> FilterAsync(WorkOrderFilter filter, CancellationToken ct)
     {
         var me = await access.MeAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -140,7 +155,13 @@ public sealed class WorkOrdersQuery(AppDbContext db, WorkOrderAccess access, Tim
             // Staff asking for a subtree they cover: every order placed there is in their scope already, so the scope's
             // predicate (three more subtree lists and an OR the engine cannot use an index for) is dropped (bench/README.md).
             var covered = me.IsStaff && !filter.Mine && !filter.Pool && me.Scope.Covers(path);
-            query = (covered ? orders : query).Where(o => subtree.Contains(o.PlaceOrganizationId));
+            // The overdue list walks the DueAt index most overdue first: the subtree is then a per-row check (EXISTS on
+            // the organization's primary key), so the engine cannot prefer the place index, read the whole subtree's
+            // history and sort it (2.9 s instead of a few ms at 1.15M orders; bench/README.md "List filters").
+            var places = db.Organizations.Under(path);
+            query = filter.Sort == WorkOrderSort.MostOverdue
+                ? (covered ? orders : query).Where(o => places.Any(x => x.Id == o.PlaceOrganizationId))
+                : (covered ? orders : query).Where(o => subtree.Contains(o.PlaceOrganizationId));
             if (covered) totalsUnder = subtree;
         }
 
@@ -178,14 +199,52 @@ public sealed class WorkOrdersQuery(AppDbContext db, WorkOrderAccess access, Tim
             query = overdue ? query.Where(isOverdue) : query.Where(Expression.Lambda<Func<WorkOrder, bool>>(Expression.Not(isOverdue.Body), isOverdue.Parameters));
         }
 
+        var byId = false;
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var text = filter.Text.Trim();
             if (WorkOrder.TryParseNumber(text, out var id, out _)) query = query.Where(o => o.Id == id);
-            else query = query.Where(o => o.Description.Contains(text) || (o.Address != null && o.Address.Contains(text)));
+            else
+            {
+                var phrases = TextTerms.Phrases(text, out _);
+                if (phrases.Count > 0)
+                {
+                    query = query.Where(o => Matching(phrases).Contains(o.Id));
+                    byId = true;
+                }
+
+                else if (filter.From is null && filter.To is null)
+                {
+                    // One character: no index can answer it; look only at recent orders unless a date range says otherwise.
+                    var since = ChinaClock.StartOfDayUtc(DateOnly.FromDateTime(ChinaClock.ToChina(now)).AddDays(-WorkOrderFilter.SingleCharacterDays));
+                    query = query.Where(o => o.SubmittedAt >= since);
+                }
+
+                // The index finds the candidates (every term present); the exact text is checked on the row.
+                query = query.Where(o => o.Description.Contains(text) || (o.Address != null && o.Address.Contains(text)));
+            }
         }
 
-        return Result<(IQueryable<WorkOrder>, IQueryable<WorkOrderCount>?)>.Ok((query, totals));
+        return Result<(IQueryable<WorkOrder>, IQueryable<WorkOrderCount>?, bool)>.Ok((query, totals, byId));
+    }
+
+    /// <summary>
+    /// The ids of the orders whose search terms contain every phrase — the one provider-specific piece of the list
+    /// (docs/decisions/0009-work-order-list-filters.md). SQLite: the FTS5 table <c>WorkOrderSearch</c> over
+    /// <see cref="WorkOrder.SearchTerms"/>, each run of the text as a phrase (its pairs adjacent, in order).
+    /// PostgreSQL: the GIN index on <c>string_to_array("SearchTerms", ' ')</c>, every term present.
+    /// </summary>
+    private IQueryable<long> Matching(IReadOnlyList<IReadOnlyList<string>> phrases)
+    {
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            // Terms are letters and digits only (TextTerms), so a double-quoted phrase needs no escaping.
+            var match = string.Join(' ', phrases.Select(p => "\"" + string.Join(' ', p) + "\""));
+            return db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM \"WorkOrderSearch\" WHERE \"WorkOrderSearch\" MATCH {match}");
+        }
+
+        var terms = phrases.SelectMany(p => p).Distinct().ToArray();
+        return db.Database.SqlQuery<long>($"SELECT \"Id\" AS \"Value\" FROM \"WorkOrders\" WHERE string_to_array(\"SearchTerms\", ' ') @> {terms}");
     }
 
     /// <summary>The ids of the organizations on an ancestor path (its segments are ids).</summary>
@@ -219,7 +278,8 @@ public sealed class WorkOrdersQuery(AppDbContext db, WorkOrderAccess access, Tim
             o.ResolvedAt,
             o.ResponseDeadline,
             o.ResolutionDeadline,
-            false, // IsOverdue: set in Finish from the row's status and deadlines (WorkOrder.IsOverdueAt)
+            o.DueAt,
+            false, // IsOverdue: set in Finish from the row's DueAt (WorkOrder.IsOverdueAt)
             o.EscalationLevel,
             o.Rating,
             o.HandlerOrganizationId ?? o.AssigneeOrganizationId ?? o.PlaceOrganizationId,
@@ -228,7 +288,7 @@ public sealed class WorkOrdersQuery(AppDbContext db, WorkOrderAccess access, Tim
 
     private WorkOrderRow Finish(WorkOrderRow row, WorkOrderAccess.Me me) => row with
     {
-        IsOverdue = WorkOrder.IsOverdueAt(row.Status, row.RespondedAt, row.ResponseDeadline, row.ResolutionDeadline, clock.GetUtcNow().UtcDateTime),
+        IsOverdue = WorkOrder.IsOverdueAt(row.DueAt, clock.GetUtcNow().UtcDateTime),
         Number = WorkOrder.FormatNumber(row.SubmittedAt, row.Id),
         StatusLabel = row.Status.Label(),
         RequesterName = me.IsStaff ? row.RequesterName : PersonalData.MaskName(row.RequesterName),

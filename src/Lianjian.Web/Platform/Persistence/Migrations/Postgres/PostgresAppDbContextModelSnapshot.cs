@@ -598,6 +598,9 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("DispatchedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("EscalatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -682,6 +685,9 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Postgres
                     b.Property<int?>("ResponseSeconds")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SearchTerms")
+                        .HasColumnType("text");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -712,7 +718,14 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Postgres
                     b.HasIndex("ClientRequestId")
                         .IsUnique();
 
+                    b.HasIndex("DueAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
+
                     b.HasIndex("HandlerOrganizationId");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_WorkOrders_SearchTermsPending")
+                        .HasFilter("\"SearchTerms\" IS NULL");
 
                     b.HasIndex("SubmittedAt");
 

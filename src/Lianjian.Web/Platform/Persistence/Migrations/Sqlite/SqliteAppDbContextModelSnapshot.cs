@@ -589,6 +589,9 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("DispatchedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("EscalatedAt")
                         .HasColumnType("TEXT");
 
@@ -673,6 +676,9 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Sqlite
                     b.Property<int?>("ResponseSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchTerms")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -703,7 +709,14 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Sqlite
                     b.HasIndex("ClientRequestId")
                         .IsUnique();
 
+                    b.HasIndex("DueAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
+
                     b.HasIndex("HandlerOrganizationId");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_WorkOrders_SearchTermsPending")
+                        .HasFilter("\"SearchTerms\" IS NULL");
 
                     b.HasIndex("SubmittedAt");
 
