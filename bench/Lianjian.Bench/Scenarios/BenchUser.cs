@@ -17,4 +17,6 @@ public sealed class BenchUser(Guid userId, string userName, string role, DataSco
     public bool IsInRole(string r) => r == role;
 
     public Task<DataScope> GetScopeAsync(CancellationToken ct = default) => Task.FromResult(scope);
+
+    public Task<UserProfile?> GetProfileAsync(CancellationToken ct = default) => Task.FromResult<UserProfile?>(new UserProfile(userName, null, null));
 }
