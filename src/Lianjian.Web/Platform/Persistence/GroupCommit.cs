@@ -1,5 +1,7 @@
 using System.Threading.Channels;
+using Lianjian.Web.Platform.Auditing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Lianjian.Web.Platform.Persistence;
@@ -9,11 +11,14 @@ namespace Lianjian.Web.Platform.Persistence;
 /// each request answered only after that transaction has committed. Every request still gets all of its rows or none
 /// (a group that fails is written again one request at a time, so one bad row fails only its own request), but SQLite
 /// commits — and EF's save pipeline, and the counters kept by interceptors — once per group instead of once per request,
-/// and the writers stop queueing in SQLite's busy handler. Used where many small inserts arrive at once: submissions.
-/// <para>Only a unit of work that adds rows (nothing modified or deleted, no transaction of its own, no shadow or owned
-/// state) is grouped; anything else is saved directly, as before.</para>
+/// and the writers stop queueing in SQLite's busy handler. Used where many small writes arrive at once: submissions and
+/// the moves of the work-order loop.
+/// <para>Only a unit of work that adds and changes rows (nothing deleted, no transaction of its own, nothing audited, no
+/// shadow or owned state) is grouped; anything else is saved directly, as before. A changed row keeps the values it was
+/// read with, so its concurrency token still decides between two requests changing it at once: the group fails, and
+/// written one by one, exactly one of them wins.</para>
 /// </summary>
-public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit> log) : IDisposable
+public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit> log, bool enabled = true) : IDisposable
 {
     /// <summary>The most requests in one transaction.</summary>
     public const int MaxGroup = 64;
@@ -22,7 +27,10 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
     private readonly Lock _gate = new();
     private Task? _writer;
 
-    private sealed record Pending(IReadOnlyList<object> Entities, IReadOnlyList<(object Entity, IProperty Property)> Generated, TaskCompletionSource Done);
+    /// <summary>A row to write: added, or modified (with the values it was read with and the properties changed since).</summary>
+    private sealed record Row(object Entity, PropertyValues? Original, IReadOnlyList<string> Changed);
+
+    private sealed record Pending(IReadOnlyList<Row> Rows, IReadOnlyList<(object Entity, IProperty Property)> Generated, TaskCompletionSource Done);
 
     /// <summary>
     /// Saves what <paramref name="source"/> has added, in a group with other requests; returns after the commit (store
@@ -34,7 +42,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
         source.ChangeTracker.DetectChanges();
         var entries = source.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList();
         if (entries.Count == 0) return;
-        if (source.Database.CurrentTransaction is not null || entries.Any(e => !Groupable(e)))
+        if (!enabled || source.Database.CurrentTransaction is not null || entries.Any(e => !Groupable(e)))
         {
             await source.SaveChangesAsync(ct);
             return;
@@ -44,7 +52,10 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
         // Keys the database will hand out, and foreign keys to them, carry temporary values here: the writer's context
         // must not take those for real ones (its navigations set the foreign keys again).
         var generated = entries.SelectMany(e => e.Properties.Where(p => p.IsTemporary).Select(p => (e.Entity, p.Metadata))).ToList();
-        var pending = new Pending(entries.Select(e => e.Entity).ToList(), generated, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var rows = entries.Select(e => e.State == EntityState.Added
+            ? new Row(e.Entity, null, [])
+            : new Row(e.Entity, e.OriginalValues.Clone(), e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList())).ToList();
+        var pending = new Pending(rows, generated, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         // Clear, not Detached one by one: detaching a row one at a time makes EF cut the navigations to it (a step would
         // lose its order); the writer's context relies on those navigations to link the rows again.
         source.ChangeTracker.Clear();
@@ -54,8 +65,10 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
         await pending.Done.Task;
     }
 
-    private static bool Groupable(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
-        entry.State == EntityState.Added && !entry.Metadata.IsOwned() && !entry.Metadata.GetProperties().Any(p => p.IsShadowProperty());
+    // Audited rows are saved by their own request: the audit entry names the user of that request.
+    private static bool Groupable(EntityEntry entry) =>
+        entry.State is EntityState.Added or EntityState.Modified && entry.Entity is not IAudited
+        && !entry.Metadata.IsOwned() && !entry.Metadata.GetProperties().Any(p => p.IsShadowProperty());
 
     private void StartWriter()
     {
@@ -107,7 +120,15 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
             // The failed group's transaction was rolled back, but the keys the database handed out in it were set on the
             // entities: clear them again so the database hands out new ones.
             if (retry) Reset(db, pending);
-            foreach (var entity in pending.Entities) db.Add(entity);
+            // Changed rows first, as they were read (their concurrency tokens decide between two writers), then the new ones.
+            foreach (var row in pending.Rows.Where(r => r.Original is not null))
+            {
+                var entry = db.Attach(row.Entity);
+                entry.OriginalValues.SetValues(row.Original!);
+                foreach (var name in row.Changed) entry.Property(name).IsModified = true;
+            }
+
+            foreach (var row in pending.Rows.Where(r => r.Original is null)) db.Add(row.Entity);
         }
 
         await db.SaveChangesAsync(CancellationToken.None);

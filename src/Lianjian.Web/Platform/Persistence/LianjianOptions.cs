@@ -32,4 +32,8 @@ public sealed class DatabaseOptions
 
     /// <summary>Empty for SQLite means <c>{DataDirectory}/lianjian.db</c>.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>Commit the writes of submissions and work-order moves that arrive together in one transaction
+    /// (<see cref="GroupCommit"/>); false saves each request on its own.</summary>
+    public bool GroupCommits { get; set; } = true;
 }

@@ -11,7 +11,7 @@ public static class PersistenceExtensions
         var dataDirectory = options.ResolveDataDirectory(contentRoot);
         Directory.CreateDirectory(dataDirectory);
         services.AddScoped<AuditInterceptor>();
-        services.AddSingleton<GroupCommit>();
+        services.AddSingleton(sp => new GroupCommit(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<GroupCommit>>(), options.Database.GroupCommits));
         // Modules add their own SaveChanges interceptors as scoped ISaveChangesInterceptor (e.g. the work-order counts).
 
         switch (options.Database.Provider)

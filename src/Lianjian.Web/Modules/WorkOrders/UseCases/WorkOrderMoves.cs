@@ -13,7 +13,7 @@ public delegate Task<Result<WorkOrderStep>> WorkOrderMove(WorkOrder order, WorkO
 /// the move (the transition table decides), append the step with its photos, and save it all in one transaction —
 /// where the order's <see cref="WorkOrder.Version"/> decides between two people acting at once.
 /// </summary>
-public sealed class WorkOrderMoves(AppDbContext db, WorkOrderAccess access, WorkOrderPhotos photos, WorkOrderNotices notices, TimeProvider clock)
+public sealed class WorkOrderMoves(AppDbContext db, WorkOrderAccess access, WorkOrderPhotos photos, WorkOrderNotices notices, GroupCommit commits, TimeProvider clock)
 {
     public async Task<Result<WorkOrderStep>> ByStaffAsync(long id, WorkOrderAction action, WorkOrderMove move, IReadOnlyList<CheckedFile>? files, CancellationToken ct)
     {
@@ -43,7 +43,8 @@ public sealed class WorkOrderMoves(AppDbContext db, WorkOrderAccess access, Work
         await notices.OnStepAsync(order, step, ct);
         try
         {
-            await db.SaveChangesAsync(ct);
+            // With other requests' writes of the same moment, answered after the commit (GroupCommit).
+            await commits.SaveAsync(db, ct);
             return step;
         }
         catch (DbUpdateConcurrencyException)
