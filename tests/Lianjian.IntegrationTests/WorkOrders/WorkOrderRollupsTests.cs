@@ -1,0 +1,239 @@
+using System.Net;
+using Lianjian.IntegrationTests.Infrastructure;
+using Lianjian.Web.Modules.Organizations;
+using Lianjian.Web.Modules.WorkOrders;
+using Lianjian.Web.Platform.Cli;
+using Lianjian.Web.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lianjian.IntegrationTests.WorkOrders;
+
+/// <summary>
+/// The maintained roll-ups (WorkOrderDailyStats) of a village, its township and its county equal a full recount from
+/// the orders (the same <see cref="WorkOrderContribution"/>, grouped in memory) after random sequences of loop actions
+/// over HTTP and of direct changes saved through EF (deadline passed, date, category or place changed, order deleted);
+/// after a move of the village to another county; and after the rebuild verb.
+/// </summary>
+public abstract class WorkOrderRollupsTests(LianjianFactory app)
+{
+    private static readonly string[] Notes = ["随机测试", "请处理", "已修好"];
+
+    private sealed record Loop(HttpClient Dinghai, HttpClient Sanlong, HttpClient Anonymous, Guid Branch, Guid[] Villages, Guid[] Categories);
+
+    private async Task<(Loop Loop, Guid Township, Guid County)> NewVillagesAsync()
+    {
+        var dinghai = await app.LoginAs("dinghai");
+        var township = await dinghai.OrgId("长白乡");
+        var villages = new[]
+        {
+            await dinghai.Create("/api/organizations", new { name = WriteApiHelpers.Unique("汇总村"), kind = "Village", parentId = township }),
+            await dinghai.Create("/api/organizations", new { name = WriteApiHelpers.Unique("汇总二村"), kind = "Village", parentId = township }),
+        };
+        var codes = new[] { "repair", "legal", "errand" };
+        var categories = (await dinghai.GetJson<List<CategoryDto>>("/api/work-order-categories")).Where(c => codes.Contains(c.Code)).Select(c => c.Id).ToArray();
+        var loop = new Loop(dinghai, await app.LoginAs("sanlong"), app.CreateClient(), await dinghai.OrgId("三龙村党支部"), villages, categories);
+        return (loop, township, await dinghai.OrgId("定海区"));
+    }
+
+    [Theory]
+    [InlineData(20261125)]
+    [InlineData(7)]
+    public async Task Random_actions_keep_the_rollups_equal_to_a_recount(int seed)
+    {
+        var rng = new Random(seed);
+        var (loop, township, county) = await NewVillagesAsync();
+        var orders = new List<(long Id, string Token)>();
+        var succeeded = 0;
+        for (var step = 0; step < 250; step++)
+        {
+            if (orders.Count == 0 || rng.Next(6) == 0) orders.Add(await SubmitAsync(loop, rng));
+            else if (await ActAsync(loop, rng, orders[rng.Next(orders.Count)], orders)) succeeded++;
+        }
+
+        Assert.True(succeeded > 150, $"only {succeeded} actions went through");
+        foreach (var organization in loop.Villages.Append(township).Append(county)) await AssertRollupsMatchOrdersAsync(organization);
+        var stats = await loop.Dinghai.GetJson<StatsDto>($"/api/work-orders/stats?organizationId={loop.Villages[0]}&from=2025-01-01&to=2027-12-31");
+        Assert.True(stats.Received > 0);
+    }
+
+    [Fact]
+    public async Task Moving_a_village_moves_its_figures_to_the_new_ancestors()
+    {
+        var rng = new Random(42);
+        var (loop, township, county) = await NewVillagesAsync();
+        var orders = new List<(long Id, string Token)>();
+        for (var step = 0; step < 60; step++)
+        {
+            if (orders.Count < 8 || rng.Next(4) == 0) orders.Add(await SubmitAsync(loop, rng));
+            else await ActAsync(loop, rng, orders[rng.Next(orders.Count)], orders, direct: false);
+        }
+
+        var admin = await app.LoginAs("admin");
+        var village = loop.Villages[0];
+        var xiazhi = await admin.OrgId("虾峙镇");
+        var putuo = await admin.OrgId("普陀区");
+        var city = await admin.OrgId("舟山市");
+        var villageBefore = await RowsAsync(village);
+        var cityBefore = await RowsAsync(city);
+        Assert.NotEmpty(villageBefore);
+
+        await admin.PostJson($"/api/organizations/{village}/move", new { parentId = xiazhi }).Ok();
+
+        Assert.Equal(villageBefore, await RowsAsync(village)); // its own figures are its subtree's: unchanged
+        Assert.Equal(cityBefore, await RowsAsync(city)); // an ancestor on both sides: unchanged
+        foreach (var organization in new[] { village, township, county, xiazhi, putuo, city }) await AssertRollupsMatchOrdersAsync(organization);
+
+        // And the orders placed there from now on go to the new ancestors.
+        await SubmitAsync(loop with { Dinghai = admin, Villages = [village] }, rng);
+        foreach (var organization in new[] { village, county, xiazhi, putuo }) await AssertRollupsMatchOrdersAsync(organization);
+        var stats = await admin.GetJson<StatsDto>($"/api/work-orders/stats?organizationId={village}&from=2025-01-01&to=2027-12-31");
+        Assert.Equal((await RowsAsync(village)).Sum(r => r.Figures.Received), stats.Received);
+        await (await loop.Dinghai.GetAsync($"/api/work-orders/stats?organizationId={village}")).AssertProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_rebuild_verb_gives_the_maintained_rows()
+    {
+        var rng = new Random(3);
+        var (loop, _, _) = await NewVillagesAsync();
+        var orders = new List<(long Id, string Token)>();
+        for (var step = 0; step < 40; step++)
+        {
+            if (orders.Count < 5 || rng.Next(4) == 0) orders.Add(await SubmitAsync(loop, rng));
+            else await ActAsync(loop, rng, orders[rng.Next(orders.Count)], orders);
+        }
+
+        var before = await AllRowsAsync();
+        Assert.NotEmpty(before);
+        var verb = app.Services.GetServices<ICliCommand>().Single(c => c.Name == "rebuild-rollups");
+        Assert.Equal(0, await verb.RunAsync(app.Services, new Dictionary<string, string>()));
+        Assert.Equal(before, await AllRowsAsync());
+    }
+
+    private static async Task<(long, string)> SubmitAsync(Loop loop, Random rng)
+    {
+        var response = await loop.Dinghai.PostJson("/api/work-orders", new
+        {
+            categoryId = loop.Categories[rng.Next(loop.Categories.Length)], description = "汇总测试", placeOrganizationId = loop.Villages[rng.Next(loop.Villages.Length)],
+            requesterName = "汇总", requesterPhone = "13905800003", channel = "Desk",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var submitted = await response.Read<SubmittedDto>();
+        return (submitted.Id, submitted.TrackingToken);
+    }
+
+    /// <summary>One random action on one order: a staff move the order allows, a requester's, or a direct change saved through EF.</summary>
+    private async Task<bool> ActAsync(Loop loop, Random rng, (long Id, string Token) order, List<(long Id, string Token)> orders, bool direct = true)
+    {
+        var dice = rng.Next(20);
+        if (direct && dice == 0) return await ChangeDirectlyAsync(loop, rng, order, orders);
+        if (dice <= 2)
+        {
+            var (action, body) = rng.Next(3) switch
+            {
+                0 => ("rate", (object)new { rating = rng.Next(1, 6) }),
+                1 => ("reopen", new { note = "不满意，请重办" }),
+                _ => ("withdraw", new { note = "不需要了" }),
+            };
+            var response = await loop.Anonymous.PostJson($"/api/tracking/{order.Token}/{action}", body);
+            if (response.IsSuccessStatusCode && action == "withdraw") orders.Remove(order);
+            return response.IsSuccessStatusCode;
+        }
+
+        foreach (var staff in rng.Next(2) == 0 ? new[] { loop.Dinghai, loop.Sanlong } : [loop.Sanlong, loop.Dinghai])
+        {
+            var details = await staff.GetAsync($"/api/work-orders/{order.Id}");
+            if (details.StatusCode == HttpStatusCode.NotFound) continue;
+            var allowed = (await details.Read<WorkOrderDto>()).AllowedActions.Select(a => a.Slug).ToList();
+            if (allowed.Count == 0) continue;
+            // The ends of the loop (驳回, 撤回, 销号) less often, so that most orders travel a while.
+            var weighted = allowed.SelectMany(a => Enumerable.Repeat(a, a is "reject" or "withdraw" or "close" ? 1 : 6)).ToList();
+            var slug = weighted[rng.Next(weighted.Count)];
+            object request = slug switch
+            {
+                "dispatch" or "reassign" => new { organizationId = loop.Branch, note = "请处理" },
+                "follow-up" or "rate" => new { rating = rng.Next(1, 6), comment = "回访" },
+                "claim" or "close" => new { },
+                _ => new { note = Notes[rng.Next(Notes.Length)] },
+            };
+            var response = await staff.PostJson($"/api/work-orders/{order.Id}/{slug}", request);
+            Assert.True(response.IsSuccessStatusCode, $"{slug}: {await response.Content.ReadAsStringAsync()}");
+            if (slug is "reject" or "withdraw" or "close") orders.Remove(order);
+            return true;
+        }
+
+        orders.Remove(order); // nothing left to do on it
+        return false;
+    }
+
+    /// <summary>Time passing, a data fix or a deletion: any saved change of an order must move its figures.</summary>
+    private async Task<bool> ChangeDirectlyAsync(Loop loop, Random rng, (long Id, string Token) order, List<(long Id, string Token)> orders)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var entity = await db.WorkOrders.SingleAsync(o => o.Id == order.Id);
+        var entry = db.Entry(entity);
+        switch (rng.Next(5))
+        {
+            case 0:
+                entry.Property(o => o.ResolutionDeadline).CurrentValue = entity.SubmittedAt.AddSeconds(1); // now late (or overdue)
+                break;
+            case 1:
+                entry.Property(o => o.SubmittedAt).CurrentValue = entity.SubmittedAt.AddHours(-rng.Next(1, 60)); // another day
+                break;
+            case 2:
+                entry.Property(o => o.CategoryId).CurrentValue = loop.Categories[rng.Next(loop.Categories.Length)];
+                break;
+            case 3:
+                entry.Property(o => o.PlaceOrganizationId).CurrentValue = loop.Villages.First(v => v != entity.PlaceOrganizationId);
+                break;
+            default:
+                db.WorkOrders.Remove(entity);
+                orders.Remove(order);
+                break;
+        }
+
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    private async Task AssertRollupsMatchOrdersAsync(Guid organizationId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var path = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Path).SingleAsync();
+        var places = db.Organizations.Under(path).Select(o => o.Id);
+        var orders = await db.WorkOrders.AsNoTracking().Where(o => places.Contains(o.PlaceOrganizationId)).ToListAsync();
+        var expected = orders
+            .GroupBy(o => (WorkOrderDailyStat.DayOf(o.SubmittedAt), o.CategoryId))
+            .Select(g => (g.Key, Figures: g.Aggregate(WorkOrderContribution.Zero, (sum, o) => sum + WorkOrderContribution.Of(o))))
+            .Where(x => !x.Figures.IsZero)
+            .OrderBy(x => x.Key)
+            .ToList();
+        var actual = (await RowsAsync(organizationId)).Select(r => ((r.Day, r.CategoryId), r.Figures)).ToList();
+        Assert.Equal(expected, actual);
+    }
+
+    private async Task<List<(DateOnly Day, Guid CategoryId, WorkOrderContribution Figures)>> RowsAsync(Guid organizationId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rows = await db.WorkOrderDailyStats.AsNoTracking().Where(s => s.OrganizationId == organizationId).ToListAsync();
+        return [.. rows.Where(r => !r.Figures.IsZero).Select(r => (r.Day, r.CategoryId, r.Figures)).OrderBy(r => r.Day).ThenBy(r => r.CategoryId)];
+    }
+
+    private async Task<List<(Guid, DateOnly, Guid, WorkOrderContribution)>> AllRowsAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rows = await db.WorkOrderDailyStats.AsNoTracking().ToListAsync();
+        return [.. rows.Where(r => !r.Figures.IsZero).Select(r => (r.OrganizationId, r.Day, r.CategoryId, r.Figures)).OrderBy(r => (r.OrganizationId, r.Day, r.CategoryId))];
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class WorkOrderRollupsTests_Sqlite(SqliteApp app) : WorkOrderRollupsTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class WorkOrderRollupsTests_Postgres(PostgresApp app) : WorkOrderRollupsTests(app);
