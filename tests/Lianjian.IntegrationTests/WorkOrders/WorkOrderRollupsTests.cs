@@ -111,6 +111,27 @@ public abstract class WorkOrderRollupsTests(LianjianFactory app)
         Assert.Equal(before, await AllRowsAsync());
     }
 
+    [Fact]
+    public async Task A_save_of_many_orders_on_many_days_lands_whole()
+    {
+        var (loop, township, county) = await NewVillagesAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var categories = await db.WorkOrderCategories.Where(c => loop.Categories.Contains(c.Id)).ToListAsync();
+            var start = DateTime.UtcNow.AddDays(-700);
+            for (var i = 0; i < 1_500; i++) // more rows than one statement takes: the upserts go in chunks
+            {
+                var submission = new WorkOrderSubmission(loop.Villages[i % 2], "批量汇总测试", null, null, null, "批量", null, null, null, "批量", WorkOrderChannel.Desk, null);
+                db.WorkOrders.Add(WorkOrder.Submit(submission, categories[i % categories.Count], Lianjian.Web.Platform.Calendar.WorkingCalendar.Empty, start.AddHours(11 * i)).Order);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        foreach (var organization in loop.Villages.Append(township).Append(county)) await AssertRollupsMatchOrdersAsync(organization);
+    }
+
     private static async Task<(long, string)> SubmitAsync(Loop loop, Random rng)
     {
         var response = await loop.Dinghai.PostJson("/api/work-orders", new

@@ -168,8 +168,9 @@ public sealed class WorkOrderCountsInterceptor : SaveChangesInterceptor
         if (countChanges.Count == 0 && dailyChanges.Count == 0) return false;
         var sql = new StringBuilder();
         var args = new List<object>();
-        if (countChanges.Count > 0) WorkOrderRollups.AppendCountsUpsert(sql, args, countChanges);
-        if (dailyChanges.Count > 0) WorkOrderRollups.AppendDailyStatsUpsert(sql, args, dailyChanges);
+        // One command; a statement per 1,000 rows keeps each under the engines' bound-parameter limits (SQLite 32,766).
+        foreach (var chunk in countChanges.Chunk(1000)) WorkOrderRollups.AppendCountsUpsert(sql, args, chunk);
+        foreach (var chunk in dailyChanges.Chunk(1000)) WorkOrderRollups.AppendDailyStatsUpsert(sql, args, chunk);
         _pending = (sql.ToString(), args);
         return true;
     }
