@@ -91,4 +91,14 @@ public sealed class WorkOrderContributionTests
         Assert.Equal(new DateOnly(2026, 3, 2), WorkOrderDailyStat.DayOf(new DateTime(2026, 3, 1, 16, 0, 0, DateTimeKind.Utc))); // 00:00 in China
         Assert.Equal(new DateOnly(2026, 3, 1), WorkOrderDailyStat.DayOf(new DateTime(2026, 3, 1, 15, 59, 59, DateTimeKind.Utc)));
     }
+
+    [Fact]
+    public void A_scope_is_read_from_the_rows_of_the_top_of_each_covered_subtree()
+    {
+        Guid a = Guid.NewGuid(), b = Guid.NewGuid(), c = Guid.NewGuid(), d = Guid.NewGuid();
+        string P(params Guid[] ids) => "/" + string.Concat(ids.Select(Lianjian.Web.Modules.Organizations.Organization.PathSegment));
+        // c lies under a: counting its rows as well would count its orders twice.
+        Assert.Equal([a, d], WorkOrderRollups.ScopeRoots([P(a), P(a, b, c), P(d), P(a)]));
+        Assert.Equal([a, b], WorkOrderRollups.Ancestors(P(a, b, c), c));
+    }
 }
