@@ -281,7 +281,57 @@ public static class OrderScenarios
         Console.WriteLine(Measurement.Header);
         foreach (var m in timings) Console.WriteLine(m.Row());
         if (options.Flag("plans")) Console.WriteLine(plans);
+        foreach (var m in await StatsInProcessAsync(options.Provider, options.Connection, setup, options.Int("stats-requests", 100))) Console.WriteLine(m.Row());
         return 0;
+    }
+
+    /// <summary>
+    /// <c>WorkOrderStatsQuery</c> in-process for this year (the roll-ups, docs/kpis.md): the county by its admin, the
+    /// county admin's whole scope (no organization), and the whole tree by the system admin.
+    /// </summary>
+    private static async Task<List<Measurement>> StatsInProcessAsync(DatabaseProvider provider, string connection, Setup setup, int requests)
+    {
+        var queries = await DbQueries.LoadAsync(new BenchDb(provider, connection), Generator.BenchCounty);
+        var year = DateTime.UtcNow.Year;
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var cases = new (string Name, Lianjian.Web.Platform.Identity.ICurrentUser User, Guid? Organization)[]
+        {
+            ($"stats {Generator.BenchCounty} {year}, county admin", queries.CountyAdmin, setup.CountyId),
+            ($"stats own scope {year}, county admin", queries.CountyAdmin, null),
+            ($"stats whole tree {year}, system admin", queries.SystemAdmin, null),
+        };
+        var result = new List<Measurement>();
+        var self = Process.GetCurrentProcess();
+        foreach (var (name, user, organization) in cases)
+        {
+            var latencies = new List<double>();
+            var cpu = 0.0;
+            var wall = Stopwatch.StartNew();
+            WorkOrderStats? last = null;
+            for (var r = 0; r < requests + 5; r++)
+            {
+                self.Refresh();
+                var cpuBefore = self.TotalProcessorTime;
+                var sw = Stopwatch.StartNew();
+                await using (var db = queries.Db.Create())
+                {
+                    var stats = await new WorkOrderStatsQuery(db, new WorkOrderAccess(db, user), TimeProvider.System).GetAsync(organization, from, to);
+                    if (!stats.IsSuccess) throw new InvalidOperationException(stats.Error.Message);
+                    last = stats.Value;
+                }
+
+                if (r < 5) continue;
+                latencies.Add(sw.Elapsed.TotalMilliseconds);
+                self.Refresh();
+                cpu += (self.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+            }
+
+            var note = last is null ? null : $"received {last.Received:N0}, valid {last.Valid:N0}, open overdue {last.OpenOverdue:N0}";
+            result.Add(new Measurement($"{name} (CPU {(cpu / requests).ToString("F1", CultureInfo.InvariantCulture)} ms/query)", 1, latencies, 0, wall.Elapsed.TotalSeconds, 0, StatsTarget, note));
+            Console.WriteLine($"  {name}: {note}");
+        }
+
+        return result;
     }
 
     /// <summary>The list filters through the app's own query class, in-process, with the engine's plans.</summary>

@@ -13,7 +13,7 @@ namespace Lianjian.Web.Modules.Accounts;
 /// than <see cref="MaxAge"/> and no change to organizations, people, accounts or their organization links has been saved
 /// since it was read (<see cref="AccessCacheInvalidator"/> bumps the generation after such a commit). So in one app
 /// instance a change applies to the next request; another instance sharing the database sees it within
-/// <see cref="MaxAge"/> (docs/decisions/0009).
+/// <see cref="MaxAge"/> (docs/decisions/0011).
 /// </summary>
 public sealed class AccessCache(TimeProvider clock)
 {

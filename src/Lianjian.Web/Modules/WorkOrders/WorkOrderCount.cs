@@ -1,3 +1,4 @@
+using System.Text;
 using Lianjian.Web.Modules.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -32,14 +33,16 @@ internal sealed class WorkOrderCountConfiguration : IEntityTypeConfiguration<Wor
 }
 
 /// <summary>
-/// Adds each saved change of a work order's place or status to <see cref="WorkOrderCount"/> with an atomic
-/// <c>INSERT … ON CONFLICT DO UPDATE SET Count = Count + n</c> (the same SQL on SQLite and PostgreSQL), inside the
-/// transaction of the SaveChanges that made it: the caller's, or one opened here around it. So a count is never
-/// half-written, and two writers at once both land (no read-modify-write).
+/// Adds each saved change of a work order to the maintained tables — its place and status to <see cref="WorkOrderCount"/>,
+/// its <see cref="WorkOrderContribution"/> (now − before) to the <see cref="WorkOrderDailyStat"/> rows of its place and
+/// every ancestor — with atomic <c>INSERT … ON CONFLICT DO UPDATE SET x = x + excluded.x</c> statements (the same SQL on
+/// SQLite and PostgreSQL), sent as ONE command after the rows are saved, inside the transaction of the SaveChanges that
+/// made them: the caller's, or one opened here around it. So a figure is never half-written, and two writers at once
+/// both land (no read-modify-write).
 /// </summary>
 public sealed class WorkOrderCountsInterceptor : SaveChangesInterceptor
 {
-    private Dictionary<(Guid Place, WorkOrderStatus Status), int>? _pending;
+    private (string Sql, List<object> Args)? _pending;
     private IDbContextTransaction? _owned;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -63,7 +66,7 @@ public sealed class WorkOrderCountsInterceptor : SaveChangesInterceptor
             _pending = null;
             try
             {
-                foreach (var ((place, status), delta) in pending) db.Database.ExecuteSql(Upsert(place, status, delta));
+                db.Database.ExecuteSqlRaw(pending.Sql, pending.Args);
                 _owned?.Commit();
             }
             finally
@@ -82,7 +85,7 @@ public sealed class WorkOrderCountsInterceptor : SaveChangesInterceptor
             _pending = null;
             try
             {
-                foreach (var ((place, status), delta) in pending) await db.Database.ExecuteSqlAsync(Upsert(place, status, delta), cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(pending.Sql, pending.Args, cancellationToken);
                 if (_owned is not null) await _owned.CommitAsync(cancellationToken);
             }
             finally
@@ -125,46 +128,50 @@ public sealed class WorkOrderCountsInterceptor : SaveChangesInterceptor
         _owned = null;
     }
 
-    private static FormattableString Upsert(Guid place, WorkOrderStatus status, int delta) =>
-        $"""
-        INSERT INTO "WorkOrderCounts" ("PlaceOrganizationId", "Status", "Count") VALUES ({place}, {status.ToString()}, {delta})
-        ON CONFLICT ("PlaceOrganizationId", "Status") DO UPDATE SET "Count" = "WorkOrderCounts"."Count" + excluded."Count"
-        """;
-
-    /// <summary>The count changes of the pending work-order rows; true when there are any.</summary>
+    /// <summary>The SQL of the pending work-order rows' changes; true when there are any.</summary>
     private bool Collect(DbContext? context)
     {
         _pending = null;
         if (context is null) return false;
         context.ChangeTracker.DetectChanges();
-        Dictionary<(Guid, WorkOrderStatus), int>? deltas = null;
-        void Add(Guid place, WorkOrderStatus status, int n)
+        var counts = new SortedDictionary<(Guid, WorkOrderStatus), int>();
+        var daily = new SortedDictionary<(Guid, DateOnly, Guid), WorkOrderContribution>();
+        void Count(Guid place, WorkOrderStatus status, int n) => counts[(place, status)] = counts.GetValueOrDefault((place, status)) + n;
+        void Figure(Guid place, DateTime submittedAt, Guid category, WorkOrderContribution c)
         {
-            deltas ??= [];
-            deltas[(place, status)] = deltas.GetValueOrDefault((place, status)) + n;
+            var key = (place, WorkOrderDailyStat.DayOf(submittedAt), category);
+            daily[key] = daily.GetValueOrDefault(key) + c;
         }
 
         foreach (var entry in context.ChangeTracker.Entries<WorkOrder>())
         {
-            switch (entry.State)
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            var order = entry.Entity;
+            if (entry.State != EntityState.Added)
             {
-                case EntityState.Added:
-                    Add(entry.Entity.PlaceOrganizationId, entry.Entity.Status, 1);
-                    break;
-                case EntityState.Deleted:
-                    Add(entry.Property(o => o.PlaceOrganizationId).OriginalValue, entry.Property(o => o.Status).OriginalValue, -1);
-                    break;
-                case EntityState.Modified:
-                    var (place, status) = (entry.Property(o => o.PlaceOrganizationId), entry.Property(o => o.Status));
-                    if (place.OriginalValue == place.CurrentValue && status.OriginalValue == status.CurrentValue) break;
-                    Add(place.OriginalValue, status.OriginalValue, -1);
-                    Add(place.CurrentValue, status.CurrentValue, 1);
-                    break;
+                T Was<T>(System.Linq.Expressions.Expression<Func<WorkOrder, T>> property) => entry.Property(property).OriginalValue;
+                var before = WorkOrderContribution.Of(Was(o => o.Status), Was(o => o.RespondedAt), Was(o => o.ResponseSeconds), Was(o => o.ResolvedAt),
+                    Was(o => o.ResolutionDeadline), Was(o => o.Rating));
+                Count(Was(o => o.PlaceOrganizationId), Was(o => o.Status), -1);
+                Figure(Was(o => o.PlaceOrganizationId), Was(o => o.SubmittedAt), Was(o => o.CategoryId), -before);
+            }
+
+            if (entry.State != EntityState.Deleted)
+            {
+                Count(order.PlaceOrganizationId, order.Status, 1);
+                Figure(order.PlaceOrganizationId, order.SubmittedAt, order.CategoryId, WorkOrderContribution.Of(order));
             }
         }
 
-        _pending = deltas?.Where(d => d.Value != 0).ToDictionary(d => d.Key, d => d.Value);
-        if (_pending is { Count: 0 }) _pending = null;
-        return _pending is not null;
+        var countChanges = counts.Where(c => c.Value != 0).ToList();
+        var dailyChanges = daily.Where(d => !d.Value.IsZero).ToList();
+        if (countChanges.Count == 0 && dailyChanges.Count == 0) return false;
+        var sql = new StringBuilder();
+        var args = new List<object>();
+        // One command; a statement per 1,000 rows keeps each under the engines' bound-parameter limits (SQLite 32,766).
+        foreach (var chunk in countChanges.Chunk(1000)) WorkOrderRollups.AppendCountsUpsert(sql, args, chunk);
+        foreach (var chunk in dailyChanges.Chunk(1000)) WorkOrderRollups.AppendDailyStatsUpsert(sql, args, chunk);
+        _pending = (sql.ToString(), args);
+        return true;
     }
 }

@@ -16,5 +16,7 @@ public static class WorkOrdersDb
         public DbSet<Category> WorkOrderCategories => db.Set<Category>();
 
         public DbSet<EscalationLadder> EscalationLadders => db.Set<EscalationLadder>();
+
+        public DbSet<WorkOrderDailyStat> WorkOrderDailyStats => db.Set<WorkOrderDailyStat>();
     }
 }

@@ -14,6 +14,8 @@ public static class WorkOrdersModule
         .AddScoped<IDemoDataSeeder, WorkOrdersDemoData>()
         .AddSingleton<CategoryCache>()
         .AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, WorkOrderCountsInterceptor>()
+        .AddScoped<Organizations.UseCases.IOrganizationMoveHandler, WorkOrderRollupsOnMove>()
+        .AddSingleton<Platform.Cli.ICliCommand, RebuildRollupsCommand>()
         .AddScoped<WorkOrderAccess>()
         .AddScoped<WorkOrderMoves>()
         .AddScoped<WorkOrderPhotos>()

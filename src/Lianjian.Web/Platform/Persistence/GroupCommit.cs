@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Lianjian.Web.Platform.Persistence;
 
 /// <summary>
-/// Grouped commits (docs/decisions/0010): the new rows of many requests written by one writer in one transaction,
+/// Grouped commits (docs/decisions/0011): the new rows of many requests written by one writer in one transaction,
 /// each request answered only after that transaction has committed. Every request still gets all of its rows or none
 /// (a group that fails is written again one request at a time, so one bad row fails only its own request), but SQLite
 /// commits — and EF's save pipeline, and the counters kept by interceptors — once per group instead of once per request,

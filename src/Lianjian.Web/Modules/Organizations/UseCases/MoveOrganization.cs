@@ -6,9 +6,10 @@ namespace Lianjian.Web.Modules.Organizations.UseCases;
 
 /// <summary>
 /// Moves a node with its whole subtree under a new parent: the cycle guard and grid depth are checked by the
-/// entity, then the descendants' paths, depths and grid levels are rewritten in one statement, in one transaction.
+/// entity, then the descendants' paths, depths and grid levels are rewritten in one statement, in one transaction,
+/// in which the <see cref="IOrganizationMoveHandler"/>s (other modules' maintained figures per ancestor) also run.
 /// </summary>
-public sealed class MoveOrganization(AppDbContext db, OrganizationAccess access)
+public sealed class MoveOrganization(AppDbContext db, OrganizationAccess access, IEnumerable<IOrganizationMoveHandler> handlers)
 {
     public async Task<Result> ExecuteAsync(Guid id, Guid? newParentId, CancellationToken ct = default)
     {
@@ -37,8 +38,18 @@ public sealed class MoveOrganization(AppDbContext db, OrganizationAccess access)
             .SetProperty(o => o.Path, o => newPath + o.Path.Substring(oldPath.Length))
             .SetProperty(o => o.Depth, o => o.Depth + depthDelta)
             .SetProperty(o => o.GridLevel, o => o.GridLevel == null ? null : o.GridLevel + gridDelta), ct);
+        foreach (var handler in handlers) await handler.MovedAsync(db, organization.Id, oldPath, newPath, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Result.Ok;
     }
+}
+
+/// <summary>
+/// Told, inside the transaction of a move, that <paramref name="id"/> (with its subtree) went from <paramref name="oldPath"/>
+/// to <paramref name="newPath"/>: for figures kept per organization for a whole subtree, whose ancestors just changed.
+/// </summary>
+public interface IOrganizationMoveHandler
+{
+    Task MovedAsync(AppDbContext db, Guid id, string oldPath, string newPath, CancellationToken ct);
 }

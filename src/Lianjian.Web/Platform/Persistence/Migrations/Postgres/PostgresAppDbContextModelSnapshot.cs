@@ -760,6 +760,49 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Postgres
                     b.ToTable("WorkOrderCounts", (string)null);
                 });
 
+            modelBuilder.Entity("Lianjian.Web.Modules.WorkOrders.WorkOrderDailyStat", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Responded")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ResponseSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId", "Day", "CategoryId");
+
+                    b.ToTable("WorkOrderDailyStats", (string)null);
+                });
+
             modelBuilder.Entity("Lianjian.Web.Modules.WorkOrders.WorkOrderPhoto", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1701,6 +1744,15 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Postgres
                     b.HasOne("Lianjian.Web.Modules.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("PlaceOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lianjian.Web.Modules.WorkOrders.WorkOrderDailyStat", b =>
+                {
+                    b.HasOne("Lianjian.Web.Modules.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -751,6 +751,49 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Sqlite
                     b.ToTable("WorkOrderCounts", (string)null);
                 });
 
+            modelBuilder.Entity("Lianjian.Web.Modules.WorkOrders.WorkOrderDailyStat", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Responded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResponseSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "Day", "CategoryId");
+
+                    b.ToTable("WorkOrderDailyStats", (string)null);
+                });
+
             modelBuilder.Entity("Lianjian.Web.Modules.WorkOrders.WorkOrderPhoto", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1680,6 +1723,15 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Sqlite
                     b.HasOne("Lianjian.Web.Modules.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("PlaceOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lianjian.Web.Modules.WorkOrders.WorkOrderDailyStat", b =>
+                {
+                    b.HasOne("Lianjian.Web.Modules.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
