@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Lianjian.Web.Platform.Persistence;
 
 /// <summary>
-/// Grouped commits (docs/decisions/0011): the new rows of many requests written by one writer in one transaction,
+/// Grouped commits (docs/decisions/0011): the writes of many requests made by one writer in one transaction,
 /// each request answered only after that transaction has committed. Every request still gets all of its rows or none
 /// (a group that fails is written again one request at a time, so one bad row fails only its own request), but SQLite
 /// commits — and EF's save pipeline, and the counters kept by interceptors — once per group instead of once per request,
@@ -33,7 +33,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
     private sealed record Pending(IReadOnlyList<Row> Rows, IReadOnlyList<(object Entity, IProperty Property)> Generated, TaskCompletionSource Done);
 
     /// <summary>
-    /// Saves what <paramref name="source"/> has added, in a group with other requests; returns after the commit (store
+    /// Saves what <paramref name="source"/> has added and changed, in a group with other requests; returns after the commit (store
     /// generated keys are then set on the entities). <paramref name="source"/>'s change tracker is cleared: its unit of work is done.
     /// Not cancellable once queued: the rows may already be committing.
     /// </summary>
