@@ -59,8 +59,10 @@ public sealed class WorkOrderStatsQuery(AppDbContext db, WorkOrderAccess access,
             var org = await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.Path, o.Name }).FirstOrDefaultAsync(ct);
             if (org is null || !me.Scope.Covers(org.Path)) return Error.NotFound("organization.not_found", "组织不存在，或不在您的管辖范围内。");
             roots = [id];
-            var subtree = db.Organizations.Under(org.Path).Select(o => o.Id);
-            overdueOrders = overdueOrders.Where(o => subtree.Contains(o.PlaceOrganizationId));
+            // A per-row check (EXISTS on the organization's key), so the engine walks the DueAt index of the few open
+            // orders instead of the subtree's whole history through the place index (as the overdue list does).
+            var places = db.Organizations.Under(org.Path);
+            overdueOrders = overdueOrders.Where(o => places.Any(x => x.Id == o.PlaceOrganizationId));
             name = org.Name;
         }
         else if (me.Scope.IsUnrestricted)
@@ -71,8 +73,8 @@ public sealed class WorkOrderStatsQuery(AppDbContext db, WorkOrderAccess access,
         else
         {
             roots = WorkOrderRollups.ScopeRoots(me.Scope.Paths);
-            var inScope = db.Organizations.InScope(me.Scope).Select(o => o.Id);
-            overdueOrders = overdueOrders.Where(o => inScope.Contains(o.PlaceOrganizationId));
+            var inScope = db.Organizations.InScope(me.Scope);
+            overdueOrders = overdueOrders.Where(o => inScope.Any(x => x.Id == o.PlaceOrganizationId));
             name = "本人管辖范围";
         }
 
@@ -97,11 +99,14 @@ public sealed class WorkOrderStatsQuery(AppDbContext db, WorkOrderAccess access,
             r.Received, r.Rejected, r.Withdrawn, r.Responded, r.Resolved, r.ResolvedOnTime, r.Rated, r.Satisfied, r.ResponseSeconds));
         var total = byCategory.Values.Aggregate(WorkOrderContribution.Zero, (a, b) => a + b);
 
-        // 超时在办 depends on the clock: counted live from the open orders (few, and read through the status index).
+        // 超时在办 depends on the clock: counted live from the overdue orders (few, read through the DueAt index).
         var fromUtc = ChinaClock.StartOfDayUtc(start);
         var toUtc = ChinaClock.StartOfDayUtc(end.AddDays(1));
         var now = clock.GetUtcNow().UtcDateTime;
-        var overdue = await overdueOrders.Where(o => o.SubmittedAt >= fromUtc && o.SubmittedAt < toUtc).Where(WorkOrder.OverdueAt(now)).CountAsync(ct);
+        // The period is applied here, not in SQL: with it in the query the engine reads the period's orders through the
+        // SubmittedAt index (≈ 180 ms for a county-year at 1M orders) instead of the overdue ones through DueAt (≈ 20 ms).
+        var overdueSubmitted = await overdueOrders.Where(WorkOrder.OverdueAt(now)).Select(o => o.SubmittedAt).ToListAsync(ct);
+        var overdue = overdueSubmitted.Count(at => at >= fromUtc && at < toUtc);
 
         var kinds = await db.WorkOrderCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Kind, ct);
         var (received, rejected, withdrawn, validCount) = (total.Received, total.Rejected, total.Withdrawn, total.Valid);

@@ -718,9 +718,6 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Postgres
                     b.HasIndex("ClientRequestId")
                         .IsUnique();
 
-                    b.HasIndex("DueAt")
-                        .HasFilter("\"DueAt\" IS NOT NULL");
-
                     b.HasIndex("HandlerOrganizationId");
 
                     b.HasIndex("Id")
@@ -739,6 +736,9 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Postgres
                     b.HasIndex("PlaceOrganizationId", "SubmittedAt");
 
                     b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("DueAt", "PlaceOrganizationId", "SubmittedAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
                     b.ToTable("WorkOrders", (string)null);
                 });

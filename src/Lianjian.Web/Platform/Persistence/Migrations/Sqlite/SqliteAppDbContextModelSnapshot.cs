@@ -709,9 +709,6 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Sqlite
                     b.HasIndex("ClientRequestId")
                         .IsUnique();
 
-                    b.HasIndex("DueAt")
-                        .HasFilter("\"DueAt\" IS NOT NULL");
-
                     b.HasIndex("HandlerOrganizationId");
 
                     b.HasIndex("Id")
@@ -730,6 +727,9 @@ namespace Lianjian.Web.Platform.Persistence.Migrations.Sqlite
                     b.HasIndex("PlaceOrganizationId", "SubmittedAt");
 
                     b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("DueAt", "PlaceOrganizationId", "SubmittedAt")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
 
                     b.ToTable("WorkOrders", (string)null);
                 });
