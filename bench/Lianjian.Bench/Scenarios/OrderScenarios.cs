@@ -113,10 +113,10 @@ public static class OrderScenarios
 
         // Warm-up: JIT, pools, EF query caches — submissions, a few loops and every list.
         Console.WriteLine("warm-up …");
-        // Long enough for the runtime's tiered compilation to settle (the targets are about a server that has been running):
-        // 15 s of submissions from all clients, then 10 s of loops.
-        await api.RunAsync("warm-up", int.MaxValue / 2, clients, TimeSpan.FromSeconds(15), () => SubmitRequest(setup, county));
-        await LoopsAsync(api.Http, setup, county, loops, TimeSpan.FromSeconds(10));
+        // Long enough for the runtime's tiered compilation and PGO to settle (the targets are about a server that has been
+        // running — "sustained"): a minute of submissions from all clients, then 20 s of loops.
+        await api.RunAsync("warm-up", int.MaxValue / 2, clients, TimeSpan.FromSeconds(60), () => SubmitRequest(setup, county));
+        await LoopsAsync(api.Http, setup, county, loops, TimeSpan.FromSeconds(20));
         if (options.Get("only") is { } only) return await OnlyAsync(only);
         await api.RunInterleavedAsync(lists, 20, 1, TimeSpan.FromSeconds(120));
         var afterWarmUp = memory.Read();
