@@ -108,23 +108,11 @@ public sealed class AccessCacheInvalidator(AccessCache cache) : SaveChangesInter
     private void Check(DbContext? context)
     {
         if (context is null) return;
-        var relevant = false;
-        foreach (var entry in context.ChangeTracker.Entries())
-        {
-            if (entry.Entity is Organization or Person or AppUser or UserOrganization) { relevant = true; break; }
-        }
-
-        if (!relevant) return;
-        context.ChangeTracker.DetectChanges();
-        foreach (var entry in context.ChangeTracker.Entries())
-        {
-            if (entry.Entity is Organization or Person or AppUser or UserOrganization && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            {
-                _pending = true;
-                cache.Invalidate();
-                return;
-            }
-        }
+        // Entries() detects changes first, so a property changed on a tracked row counts.
+        if (!context.ChangeTracker.Entries().Any(e => e.Entity is Organization or Person or AppUser or UserOrganization
+                && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)) return;
+        _pending = true;
+        cache.Invalidate();
     }
 
     // Inside the caller's transaction the rows are not visible to others yet: wait for its commit.
