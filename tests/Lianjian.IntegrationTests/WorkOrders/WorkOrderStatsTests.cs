@@ -1,5 +1,9 @@
 using System.Net;
 using Lianjian.IntegrationTests.Infrastructure;
+using Lianjian.Web.Modules.WorkOrders;
+using Lianjian.Web.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianjian.IntegrationTests.WorkOrders;
 
@@ -70,6 +74,19 @@ public abstract class WorkOrderStatsTests(LianjianFactory app)
         Assert.InRange(stats.AverageResponseHours!.Value, 0, 0.1);
         Assert.Equal(1, stats.ByKind.Single(k => k.Kind == "ProfessionalService").Count);
         Assert.Equal(2, stats.ByKind.Single(k => k.Kind == "ConvenienceItem").Count);
+
+        // 超时在办: C (claimed, still open) past its deadline counts in a period holding its submission day, not in another.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var past = DateTime.UtcNow.AddHours(-1);
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().WorkOrders.Where(o => o.Id == c)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.ResolutionDeadline, past).SetProperty(o => o.DueAt, past));
+        }
+
+        Assert.Equal(1, (await dinghai.GetJson<StatsDto>($"/api/work-orders/stats?organizationId={village}")).OpenOverdue);
+        Assert.Equal(0, (await dinghai.GetJson<StatsDto>($"/api/work-orders/stats?organizationId={village}&from=2020-01-01&to=2020-12-31")).OpenOverdue);
+        await Act(sanlong, c, "resolve", new { note = "已解答" });
+        Assert.Equal(0, (await dinghai.GetJson<StatsDto>($"/api/work-orders/stats?organizationId={village}")).OpenOverdue);
 
         // A period without the orders, another subtree, bad periods.
         var lastYear = await dinghai.GetJson<StatsDto>($"/api/work-orders/stats?organizationId={village}&from=2020-01-01&to=2020-12-31");
