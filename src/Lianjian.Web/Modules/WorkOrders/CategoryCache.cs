@@ -28,6 +28,15 @@ public sealed class CategoryCache(IServiceScopeFactory scopes, TimeProvider cloc
         return (await AllAsync(ct)).GetValueOrDefault(key) is { IsActive: true } found ? found : null;
     }
 
+    /// <summary>All categories (active or not), read again once if one of <paramref name="ids"/> is not known yet.</summary>
+    public async Task<IReadOnlyDictionary<Guid, Category>> AllAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
+    {
+        var all = await AllAsync(ct);
+        if (ids.All(all.ContainsKey)) return all;
+        Invalidate();
+        return await AllAsync(ct);
+    }
+
     public void Invalidate()
     {
         Interlocked.Increment(ref _version);

@@ -37,7 +37,7 @@ public sealed record WorkOrderStats(
 /// both ends included), as they stand now. Formulas: docs/kpis.md (<see cref="WorkOrderContribution"/>); read from the
 /// maintained roll-ups per organization and day (<see cref="WorkOrderDailyStat"/>), so the cost does not grow with the orders.
 /// </summary>
-public sealed class WorkOrderStatsQuery(AppDbContext db, WorkOrderAccess access, TimeProvider clock)
+public sealed class WorkOrderStatsQuery(AppDbContext db, WorkOrderAccess access, CategoryCache categories, TimeProvider clock)
 {
     public const int MaxDays = 3 * 366;
 
@@ -108,14 +108,14 @@ public sealed class WorkOrderStatsQuery(AppDbContext db, WorkOrderAccess access,
         var overdueSubmitted = await overdueOrders.Where(WorkOrder.OverdueAt(now)).Select(o => o.SubmittedAt).ToListAsync(ct);
         var overdue = overdueSubmitted.Count(at => at >= fromUtc && at < toUtc);
 
-        var kinds = await db.WorkOrderCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Kind, ct);
+        var known = await categories.AllAsync(byCategory.Keys, ct);
         var (received, rejected, withdrawn, validCount) = (total.Received, total.Rejected, total.Withdrawn, total.Valid);
         var (responded, resolved, onTime, rated, satisfied, responseSeconds) =
             (total.Responded, total.Resolved, total.ResolvedOnTime, total.Rated, total.Satisfied, total.ResponseSeconds);
 
         static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
         var byKind = Enum.GetValues<CategoryKind>()
-            .Select(k => new KindCount(k, k.Label(), byCategory.Where(c => kinds.GetValueOrDefault(c.Key) == k).Sum(c => c.Value.Valid)))
+            .Select(k => new KindCount(k, k.Label(), byCategory.Where(c => known.GetValueOrDefault(c.Key)?.Kind == k).Sum(c => c.Value.Valid)))
             .ToList();
 
         return new WorkOrderStats(
