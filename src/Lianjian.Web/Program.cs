@@ -5,6 +5,7 @@ using Lianjian.Web.Modules.Audit;
 using Lianjian.Web.Modules.Open311;
 using Lianjian.Web.Modules.Organizations;
 using Lianjian.Web.Modules.People;
+using Lianjian.Web.Modules.Statistics.Public;
 using Lianjian.Web.Modules.WorkOrders;
 using Lianjian.Web.Platform;
 using Lianjian.Web.Platform.Cli;
@@ -22,6 +23,8 @@ builder.Services
     .AddOpen311Module()
     .AddLianjianUi()
     .AddSchedules();
+// 公示 (/p); to move into StatisticsModule once it exists.
+PublicResultsServices.Add(builder.Services);
 
 var app = builder.Build();
 if (await CommandLine.TryRunAsync(app, args) is { } exitCode) return exitCode;
@@ -32,6 +35,7 @@ app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapLianjianPlatform();
