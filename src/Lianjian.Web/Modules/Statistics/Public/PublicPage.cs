@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
 namespace Lianjian.Web.Modules.Statistics.Public;
 
 /// <summary>What every public page sets on its answer.</summary>
@@ -7,6 +11,8 @@ public static class PublicPage
     /// The answer's status and caching, set as the headers go out: a component that sets 404 while rendering gets an empty
     /// body in .NET 10 (MobileForm.NotFound does the same), and a token-issuing component could otherwise reset Cache-Control.
     /// Found pages may be kept by browsers and proxies for the minute their data is cached here; errors are not kept.
+    /// Blazor issues an antiforgery token on every page of an app with interactive pages (with Pragma: no-cache); these
+    /// pages post nothing, and a shared cache would not keep an answer that sets a cookie, so both are taken off.
     /// </summary>
     public static void Answer(HttpContext http, int status = StatusCodes.Status200OK)
     {
@@ -14,10 +20,18 @@ public static class PublicPage
         http.Items[typeof(PublicPage)] = true;
         http.Response.OnStarting(() =>
         {
-            http.Response.StatusCode = status;
-            http.Response.Headers.CacheControl = status == StatusCodes.Status200OK
-                ? $"public, max-age={(int)PublicResultsCache.Lifetime.TotalSeconds}"
-                : "no-store";
+            var response = http.Response;
+            response.StatusCode = status;
+            if (status != StatusCodes.Status200OK)
+            {
+                response.Headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            }
+
+            response.Headers.CacheControl = $"public, max-age={(int)PublicResultsCache.Lifetime.TotalSeconds}";
+            response.Headers.Pragma = StringValues.Empty;
+            var antiforgeryCookie = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name + "=";
+            response.Headers.SetCookie = new StringValues(response.Headers.SetCookie.Where(c => c?.StartsWith(antiforgeryCookie, StringComparison.Ordinal) == false).ToArray());
             return Task.CompletedTask;
         });
     }
