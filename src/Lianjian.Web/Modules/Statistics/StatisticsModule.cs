@@ -7,7 +7,8 @@ namespace Lianjian.Web.Modules.Statistics;
 public static class StatisticsModule
 {
     public static IServiceCollection AddStatisticsModule(this IServiceCollection services) => Public.PublicResultsServices.Add(services)
-        .AddScoped<DashboardQuery>();
+        .AddScoped<DashboardQuery>()
+        .AddScoped<ScreenQuery>();
 
     public static IEndpointRouteBuilder MapStatisticsModule(this IEndpointRouteBuilder routes)
     {
