@@ -1,0 +1,16 @@
+using Lianjian.Web.Modules.Statistics.Documents;
+
+namespace Lianjian.Web.Modules.Statistics;
+
+/// <summary>统计: the dashboard, the big screen, the documents and the public results page, all from the work-order roll-ups.</summary>
+public static class StatisticsModule
+{
+    public static IServiceCollection AddStatisticsModule(this IServiceCollection services) => services
+        .AddStatisticsDocuments();
+
+    public static IEndpointRouteBuilder MapStatisticsModule(this IEndpointRouteBuilder routes)
+    {
+        routes.MapStatisticsDocuments();
+        return routes;
+    }
+}
