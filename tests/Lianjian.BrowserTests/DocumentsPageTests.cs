@@ -36,8 +36,9 @@ public sealed class DocumentsPageTests(BrowserApp app)
 
         var download = await page.RunAndWaitForDownloadAsync(() => row.Locator("[data-testid=document-download]").ClickAsync());
         Assert.Equal($"定海区{label}季通报.docx", download.SuggestedFilename);
-        var saved = await download.PathAsync();
-        using var word = WordprocessingDocument.Open(saved!, false);
+        var saved = Path.Combine(BrowserApp.ScreenshotDirectory, "70-admin-documents.docx");   // kept beside the screenshot, to look at
+        await download.SaveAsAsync(saved);
+        using var word = WordprocessingDocument.Open(saved, false);
         var tables = word.MainDocumentPart!.Document.Body!.Elements<Table>()
             .Select(t => t.Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList()).ToList();
         var summary = tables[0].Skip(1).ToDictionary(r => r[0], r => r[1]);
