@@ -29,6 +29,7 @@ public sealed class BulletinDocument
     private const int BodySize = 32;
     private const int IssueSize = 32;
     private const int TableSize = 24;
+    private const int SmallTableSize = 21;
 
     // A4 in twentieths of a point, and the GB/T 9704 margins: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm.
     private const int PageWidth = 11906;
@@ -88,10 +89,17 @@ public sealed class BulletinDocument
         return this;
     }
 
-    /// <summary>A bordered table the width of the type area: the header row in 黑体 (repeated on every page), the cells in 仿宋 小四.</summary>
-    public BulletinDocument Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    /// <summary>
+    /// A bordered table the width of the type area: the header row in 黑体 (repeated on every page), the cells in 仿宋 (小四;
+    /// 五号 from six columns on), centered. <paramref name="widths"/> are relative column widths (equal when omitted).
+    /// </summary>
+    public BulletinDocument Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<double>? widths = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(headers.Count);
+        if (widths is not null && widths.Count != headers.Count) throw new ArgumentException("One width per column.", nameof(widths));
+        var weights = widths ?? headers.Select(_ => 1.0).ToList();
+        var twips = weights.Select(w => (int)(TypeAreaWidth * w / weights.Sum())).ToList();
+        var size = headers.Count >= 6 ? SmallTableSize : TableSize;
         var border = new Func<BorderType, BorderType>(b =>
         {
             b.Val = BorderValues.Single;
@@ -100,21 +108,26 @@ public sealed class BulletinDocument
             return b;
         });
         var table = new Table(new TableProperties(
-            new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+            new TableWidth { Type = TableWidthUnitValues.Dxa, Width = TypeAreaWidth.ToString() },
+            new TableJustification { Val = TableRowAlignmentValues.Center },
             new TableBorders(
                 border(new TopBorder()), border(new LeftBorder()), border(new BottomBorder()), border(new RightBorder()),
                 border(new InsideHorizontalBorder()), border(new InsideVerticalBorder())),
-            new TableLayout { Type = TableLayoutValues.Autofit },
-            new TableCellMarginDefault(new TopMargin { Width = "40", Type = TableWidthUnitValues.Dxa }, new BottomMargin { Width = "40", Type = TableWidthUnitValues.Dxa })));
-        table.Append(new TableGrid(headers.Select(_ => new GridColumn { Width = (TypeAreaWidth / headers.Count).ToString() })));
+            new TableLayout { Type = TableLayoutValues.Fixed },
+            new TableCellMarginDefault(
+                new TopMargin { Width = "30", Type = TableWidthUnitValues.Dxa },
+                new TableCellLeftMargin { Width = 60, Type = TableWidthValues.Dxa },
+                new BottomMargin { Width = "30", Type = TableWidthUnitValues.Dxa },
+                new TableCellRightMargin { Width = 60, Type = TableWidthValues.Dxa })));
+        table.Append(new TableGrid(twips.Select(w => new GridColumn { Width = w.ToString() })));
 
         var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
-        foreach (var h in headers) header.Append(Cell(h, HeiTi, shaded: true));
+        for (var i = 0; i < headers.Count; i++) header.Append(Cell(headers[i], HeiTi, size, twips[i], shaded: true));
         table.Append(header);
         foreach (var row in rows)
         {
             var tr = new TableRow(new TableRowProperties(new CantSplit()));
-            for (var i = 0; i < headers.Count; i++) tr.Append(Cell(i < row.Count ? row[i] : "", FangSong, shaded: false));
+            for (var i = 0; i < headers.Count; i++) tr.Append(Cell(i < row.Count ? row[i] : "", FangSong, size, twips[i], shaded: false));
             table.Append(tr);
         }
 
@@ -183,15 +196,17 @@ public sealed class BulletinDocument
             new Run(Props(), new Text(" —") { Space = SpaceProcessingModeValues.Preserve })));
     }
 
-    private static TableCell Cell(string text, string font, bool shaded)
+    private static TableCell Cell(string text, string font, int size, int width, bool shaded)
     {
-        var properties = new TableCellProperties();
+        var properties = new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = width.ToString() });
         if (shaded) properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "F2F2F2" });
         properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
+        // Single spacing, off the page's line grid: the body's fixed 28-point lines would make every table row tall.
         var paragraph = new ParagraphProperties(
-            new SpacingBetweenLines { Line = "360", LineRule = LineSpacingRuleValues.Auto, Before = "0", After = "0" },
-            new Justification { Val = shaded ? JustificationValues.Center : JustificationValues.Left });
-        return new TableCell(properties, Para(paragraph, Text(text, font, TableSize, bold: false)));
+            new SnapToGrid { Val = false },
+            new SpacingBetweenLines { Line = "260", LineRule = LineSpacingRuleValues.Auto, Before = "0", After = "0" },
+            new Justification { Val = JustificationValues.Center });
+        return new TableCell(properties, Para(paragraph, Text(text, font, size)));
     }
 
     private static RunFonts Fonts(string font) => new()

@@ -53,7 +53,7 @@ public sealed class MonthlyReminderWriter(MonthlyReminderQuery reminders, WorkOr
                 ["本月有效工单（件）", DocumentText.Count(m.Valid)],
                 ["本月已办结（件）", DocumentText.Count(m.Resolved)],
                 ["本月解决率", DocumentText.Percent(m.ResolutionRate)],
-            ]);
+            ], [3, 2]);
 
         doc.Heading("二、各责任单位超时和临期工单");
         if (r.Groups.Count == 0) doc.Paragraph("目前没有超时或临期的在办工单。");
@@ -70,7 +70,7 @@ public sealed class MonthlyReminderWriter(MonthlyReminderQuery reminders, WorkOr
                         DocumentText.Count(i + 1), item.Number, item.CategoryName, item.PlaceName, DocumentText.Minutes(item.Deadline),
                         item.IsOverdue ? "已超时" : $"剩余{DocumentText.Hours(item.Hours)}小时",
                         item.IsOverdue ? DocumentText.Hours(item.Hours) : "—", DocumentText.EscalationLevel(item.EscalationLevel),
-                    ]));
+                    ]), [0.7, 2.2, 1.2, 1.7, 1.7, 1.5, 1.3, 0.9]);
                 if (group.Items.Count > MaxItemsPerGroup) doc.Paragraph($"另有{group.Items.Count - MaxItemsPerGroup}件未逐一列出，请在系统“月提醒”页面查看。");
             }
         }

@@ -93,7 +93,7 @@ public sealed class QuarterlyBulletinWriter(AppDbContext db, WorkOrderStatsQuery
                 ["平均响应时长（小时）", DocumentText.Hours(s.AverageResponseHours)],
                 ["按时办结率", DocumentText.Percent(s.OnTimeRate)],
                 ["超时在办（件）", DocumentText.Count(s.OpenOverdue)],
-            ])
+            ], [3, 2])
             .Paragraph("注：有效工单为受理工单减去退回、撤回的工单；响应率、解决率以有效工单为分母，按时办结率以已办结工单为分母，满意率以已评价工单为分母（评4星及以上为满意）。");
 
         doc.Heading("二、各单位办理情况");
@@ -105,7 +105,7 @@ public sealed class QuarterlyBulletinWriter(AppDbContext db, WorkOrderStatsQuery
                 [
                     u.Stats.OrganizationName, DocumentText.Count(u.Stats.Received), DocumentText.Count(u.Stats.Valid), DocumentText.Count(u.Stats.ResolvedOnTime),
                     DocumentText.Count(u.Stats.Resolved), DocumentText.Percent(u.Stats.SatisfactionRate), DocumentText.Count(u.Stats.OpenOverdue),
-                ]));
+                ]), [3, 1, 1, 1.3, 1, 1.2, 1.3]);
 
             doc.Heading("三、排名情况")
                 .Paragraph("按解决率排名，解决率相同的依次比较满意率、按时办结率；本季度无有效工单的单位列于最后。")
@@ -114,7 +114,7 @@ public sealed class QuarterlyBulletinWriter(AppDbContext db, WorkOrderStatsQuery
                     [
                         u.Stats.Valid == 0 ? "—" : DocumentText.Count(u.Rank), u.Stats.OrganizationName, DocumentText.Percent(u.Stats.ResolutionRate),
                         DocumentText.Percent(u.Stats.SatisfactionRate), DocumentText.Percent(u.Stats.OnTimeRate),
-                    ]));
+                    ]), [0.8, 3, 1.2, 1.2, 1.4]);
             var best = b.Units.Where(u => u.Stats.Valid > 0 && u.Rank == 1).Select(u => u.Stats.OrganizationName).ToList();
             if (best.Count > 0) doc.Paragraph($"本季度解决率排名第一的单位：{string.Join("、", best)}。");
         }
@@ -134,7 +134,7 @@ public sealed class QuarterlyBulletinWriter(AppDbContext db, WorkOrderStatsQuery
                             DocumentText.Count(i + 1), o.Number, o.CategoryName, o.PlaceName, o.ResponsibleOrganizationName, DocumentText.Minutes(deadline),
                             DocumentText.Hours(Math.Round((b.GeneratedAt - deadline).TotalHours, 1)), DocumentText.EscalationLevel(o.EscalationLevel),
                         ];
-                    }));
+                    }), [0.7, 2.2, 1.2, 1.5, 1.5, 1.7, 1.3, 0.9]);
         }
 
         doc.Heading(b.Units.Count == 0 ? "四、工作要求" : "五、工作要求")
