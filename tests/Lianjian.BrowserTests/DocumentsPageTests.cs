@@ -49,6 +49,22 @@ public sealed class DocumentsPageTests(BrowserApp app)
         Assert.Equal(stats.GetProperty("received").GetInt32().ToString(CultureInfo.InvariantCulture), summary["受理工单（件）"]);
         Assert.Equal(stats.GetProperty("valid").GetInt32().ToString(CultureInfo.InvariantCulture), summary["有效工单（件）"]);
         Assert.Contains(tables[1].Skip(1), r => r[0] == "长白乡");
+
+        // 月提醒 for this month, the city's: the demo data's late road repair in 嵊泗 is named under its handler.
+        await AdminUi.PickOrganization(page, "document-organization", "舟山市");
+        await AdminUi.Choose(page, "document-kind", "月提醒");
+        await Expect(page.Locator("[data-testid=document-period]")).ToContainTextAsync($"{today.Year}年{today.Month}月");
+        await page.Locator("[data-testid=document-generate]").ClickAsync();
+        var reminder = page.Locator("[data-testid=document-row].document-latest");
+        await Expect(reminder).ToContainTextAsync("月提醒", new() { Timeout = 30_000 });
+        await Expect(reminder).ToContainTextAsync("舟山市");
+        var reminderDownload = await page.RunAndWaitForDownloadAsync(() => reminder.Locator("[data-testid=document-download]").ClickAsync());
+        Assert.Equal($"舟山市{today.Year}年{today.Month}月月提醒.docx", reminderDownload.SuggestedFilename);
+        var reminderFile = Path.Combine(BrowserApp.ScreenshotDirectory, "71-admin-documents-reminder.docx");
+        await reminderDownload.SaveAsAsync(reminderFile);
+        using var reminderWord = WordprocessingDocument.Open(reminderFile, false);
+        Assert.Contains("嵊泗县机关事务管理中心党支部：超时", reminderWord.MainDocumentPart!.Document.Body!.InnerText);
+        await BrowserApp.Screenshot(page, "71-admin-documents-reminder");
     }
 
     private static async Task<string> OrgIdAsync(Microsoft.Playwright.IPage page, string name)

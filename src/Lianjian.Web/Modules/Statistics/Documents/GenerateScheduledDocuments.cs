@@ -53,9 +53,21 @@ public sealed class GenerateScheduledDocuments(AppDbContext db, IServiceScopeFac
                     continue;
                 }
 
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<CurrentUser>().SetPrincipal(SystemPrincipal.Create());
-                var result = await scope.ServiceProvider.GetRequiredService<GenerateDocument>().KeepAsync(organizationId, period, ct);
+                Platform.Results.Result<(DocumentRow Row, bool Written)> result;
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    scope.ServiceProvider.GetRequiredService<CurrentUser>().SetPrincipal(SystemPrincipal.Create());
+                    result = await scope.ServiceProvider.GetRequiredService<GenerateDocument>().KeepAsync(organizationId, period, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One organization's failure (a busy database) must not hold up the others; the next run tries it again.
+                    failed++;
+                    log.LogError(e, "{Kind} {Period} of organization {OrganizationId} failed", period.Kind, period.Key, organizationId);
+                    continue;
+                }
+
                 if (!result.IsSuccess)
                 {
                     failed++;

@@ -70,7 +70,7 @@ public sealed class MonthlyReminderWriter(MonthlyReminderQuery reminders, WorkOr
                         DocumentText.Count(i + 1), item.Number, item.CategoryName, item.PlaceName, DocumentText.Minutes(item.Deadline),
                         item.IsOverdue ? "已超时" : $"剩余{DocumentText.Hours(item.Hours)}小时",
                         item.IsOverdue ? DocumentText.Hours(item.Hours) : "—", DocumentText.EscalationLevel(item.EscalationLevel),
-                    ]), [0.7, 2.2, 1.2, 1.7, 1.7, 1.5, 1.3, 0.9]);
+                    ]), [0.7, 2.1, 1.3, 1.6, 1.7, 1.3, 1.3, 1.1]);
                 if (group.Items.Count > MaxItemsPerGroup) doc.Paragraph($"另有{group.Items.Count - MaxItemsPerGroup}件未逐一列出，请在系统“月提醒”页面查看。");
             }
         }

@@ -134,7 +134,7 @@ public sealed class QuarterlyBulletinWriter(AppDbContext db, WorkOrderStatsQuery
                             DocumentText.Count(i + 1), o.Number, o.CategoryName, o.PlaceName, o.ResponsibleOrganizationName, DocumentText.Minutes(deadline),
                             DocumentText.Hours(Math.Round((b.GeneratedAt - deadline).TotalHours, 1)), DocumentText.EscalationLevel(o.EscalationLevel),
                         ];
-                    }), [0.7, 2.2, 1.2, 1.5, 1.5, 1.7, 1.3, 0.9]);
+                    }), [0.7, 2.1, 1.2, 1.5, 1.5, 1.7, 1.3, 1.1]);
         }
 
         doc.Heading(b.Units.Count == 0 ? "四、工作要求" : "五、工作要求")
