@@ -1,10 +1,8 @@
-using Lianjian.Web.Modules.Organizations;
+using Lianjian.Web.Modules.Statistics.Queries;
 using Lianjian.Web.Modules.WorkOrders.Queries;
 using Lianjian.Web.Platform.Calendar;
 using Lianjian.Web.Platform.Documents;
-using Lianjian.Web.Platform.Persistence;
 using Lianjian.Web.Platform.Results;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianjian.Web.Modules.Statistics.Documents;
 
@@ -21,7 +19,7 @@ public sealed record QuarterlyBulletin(
 /// sub-organization's, and the open orders of the quarter now past their deadline (<see cref="WorkOrdersQuery"/>), in the
 /// caller's data scope; and writes them as a bulletin (<see cref="BulletinDocument"/>).
 /// </summary>
-public sealed class QuarterlyBulletinWriter(AppDbContext db, WorkOrderStatsQuery stats, WorkOrdersQuery orders, TimeProvider clock)
+public sealed class QuarterlyBulletinWriter(WorkOrderStatsQuery stats, DashboardQuery dashboard, WorkOrdersQuery orders, TimeProvider clock)
 {
     /// <summary>The overdue orders named one by one; more are counted, not listed.</summary>
     public const int MaxNamedOverdue = 200;
@@ -30,41 +28,16 @@ public sealed class QuarterlyBulletinWriter(AppDbContext db, WorkOrderStatsQuery
     {
         var summary = await stats.GetAsync(organizationId, period.From, period.To, ct);
         if (!summary.IsSuccess) return summary.Error;
-        var children = await db.Organizations.AsNoTracking()
-            .Where(o => o.ParentId == organizationId && o.IsActive)
-            .OrderBy(o => o.SortOrder).ThenBy(o => o.Name)
-            .Select(o => o.Id).ToListAsync(ct);
-        var units = new List<WorkOrderStats>();
-        foreach (var child in children)
-        {
-            var figures = await stats.GetAsync(child, period.From, period.To, ct);
-            if (figures.IsSuccess) units.Add(figures.Value);
-        }
+        // The sub-organizations as the dashboard ranks them (docs/kpis.md “排名”): one read of their roll-ups, one of the open overdue orders.
+        var target = await stats.TargetAsync(organizationId, ct);
+        if (!target.IsSuccess) return target.Error;
+        var overdueOrders = await stats.OverdueAsync(target.Value, ct);
+        var units = await dashboard.SubOrganizationsAsync(target.Value, period.From, period.To, overdueOrders, ct);
 
         var overdue = await orders.AllAsync(new WorkOrderFilter { OrganizationId = organizationId, Overdue = true, From = period.From, To = period.To }, MaxNamedOverdue, ct);
         if (!overdue.IsSuccess) return overdue.Error;
-        return new QuarterlyBulletin(summary.Value.OrganizationName, period, summary.Value, Rank(units), overdue.Value, clock.GetUtcNow().UtcDateTime);
-    }
-
-    /// <summary>The ranking rule of docs/kpis.md: 解决率, then 满意率, then 按时办结率, higher first; no valid orders last; ties share a rank.</summary>
-    public static List<BulletinUnit> Rank(IEnumerable<WorkOrderStats> units)
-    {
-        var ordered = units
-            .OrderBy(u => u.Valid == 0)
-            .ThenByDescending(u => u.ResolutionRate ?? -1)
-            .ThenByDescending(u => u.SatisfactionRate ?? -1)
-            .ThenByDescending(u => u.OnTimeRate ?? -1)
-            .ToList();
-        var ranked = new List<BulletinUnit>();
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            var same = i > 0 && Key(ordered[i]) == Key(ordered[i - 1]);
-            ranked.Add(new BulletinUnit(same ? ranked[i - 1].Rank : i + 1, ordered[i]));
-        }
-
-        return ranked;
-
-        static (bool, double?, double?, double?) Key(WorkOrderStats s) => (s.Valid == 0, s.ResolutionRate, s.SatisfactionRate, s.OnTimeRate);
+        return new QuarterlyBulletin(summary.Value.OrganizationName, period, summary.Value,
+            [.. units.Select(u => new BulletinUnit(u.Rank, u.Stats))], overdue.Value, clock.GetUtcNow().UtcDateTime);
     }
 
     public static string TitleOf(string organizationName, DocumentPeriod period) => $"关于{organizationName}{period.Label}联建服务工单办理情况的通报";
