@@ -1,4 +1,5 @@
 using Lianjian.Web.Modules.Statistics.Api;
+using Lianjian.Web.Modules.Statistics.Documents;
 using Lianjian.Web.Modules.Statistics.Queries;
 
 namespace Lianjian.Web.Modules.Statistics;
@@ -8,11 +9,13 @@ public static class StatisticsModule
 {
     public static IServiceCollection AddStatisticsModule(this IServiceCollection services) => Public.PublicResultsServices.Add(services)
         .AddScoped<DashboardQuery>()
-        .AddScoped<ScreenQuery>();
+        .AddScoped<ScreenQuery>()
+        .AddStatisticsDocuments();
 
     public static IEndpointRouteBuilder MapStatisticsModule(this IEndpointRouteBuilder routes)
     {
         StatisticsApi.Map(routes);
+        routes.MapStatisticsDocuments();
         return routes;
     }
 }
