@@ -133,6 +133,15 @@ public abstract class DocumentsApiTests(LianjianFactory app)
         Assert.Equal(Pct(stats.OnTimeRate), summary["按时办结率"]);
         Assert.Equal("1", summary["超时在办（件）"]);
 
+        // Beside each figure: the quarter before (环比) and the same quarter a year before (同比), with the changes.
+        Assert.Equal(["指标", "本季度", "上季度", "环比", "上年同期", "同比"], tables[0][0]);
+        var (quarterFrom, quarterTo) = Lianjian.Web.Modules.Statistics.Queries.ComparisonPeriods.LastQuarter(from, to);
+        var quarterBefore = await dinghai.GetJson<StatsDto>($"/api/work-orders/stats?organizationId={t.Id}&from={quarterFrom:yyyy-MM-dd}&to={quarterTo:yyyy-MM-dd}");
+        var received = tables[0].Single(r => r[0] == "受理工单（件）");
+        Assert.Equal(quarterBefore.Received.ToString(CultureInfo.InvariantCulture), received[2]);
+        var change = stats.Received - quarterBefore.Received;
+        Assert.Equal(change == 0 ? "持平" : change.ToString("+0;-0", CultureInfo.InvariantCulture), received[3]);
+
         // 各单位办理情况: one row per village, each equal to the stats of that village.
         Assert.Equal(["单位", "受理", "有效", "按时办结", "办结", "满意率", "超时在办"], tables[1][0]);
         foreach (var (village, villageName) in new[] { (t.VillageA, t.NameA), (t.VillageB, t.NameB) })

@@ -12,7 +12,14 @@ public sealed record BulletinUnit(int Rank, WorkOrderStats Stats);
 /// <summary>What a 季通报 says: the quarter's figures (docs/kpis.md), the sub-organizations ranked, the named overdue orders.</summary>
 public sealed record QuarterlyBulletin(
     string OrganizationName, DocumentPeriod Period, WorkOrderStats Summary, IReadOnlyList<BulletinUnit> Units,
-    IReadOnlyList<WorkOrderRow> Overdue, DateTime GeneratedAt);
+    IReadOnlyList<WorkOrderRow> Overdue, DateTime GeneratedAt)
+{
+    /// <summary>环比: the quarter before (docs/kpis.md, comparison periods).</summary>
+    public WorkOrderStats? LastQuarter { get; init; }
+
+    /// <summary>同比: the same quarter a year before.</summary>
+    public WorkOrderStats? LastYear { get; init; }
+}
 
 /// <summary>
 /// 季通报: reads the quarter's figures for an organization's subtree (<see cref="WorkOrderStatsQuery"/>), each direct
@@ -28,6 +35,10 @@ public sealed class QuarterlyBulletinWriter(WorkOrderStatsQuery stats, Dashboard
     {
         var summary = await stats.GetAsync(organizationId, period.From, period.To, ct);
         if (!summary.IsSuccess) return summary.Error;
+        var (quarterFrom, quarterTo) = ComparisonPeriods.LastQuarter(period.From, period.To);
+        var (yearFrom, yearTo) = ComparisonPeriods.LastYear(period.From, period.To);
+        var lastQuarter = await stats.GetAsync(organizationId, quarterFrom, quarterTo, ct);
+        var lastYear = await stats.GetAsync(organizationId, yearFrom, yearTo, ct);
         // The sub-organizations as the dashboard ranks them (docs/kpis.md “排名”): one read of their roll-ups, one of the open overdue orders.
         var target = await stats.TargetAsync(organizationId, ct);
         if (!target.IsSuccess) return target.Error;
@@ -37,7 +48,35 @@ public sealed class QuarterlyBulletinWriter(WorkOrderStatsQuery stats, Dashboard
         var overdue = await orders.AllAsync(new WorkOrderFilter { OrganizationId = organizationId, Overdue = true, From = period.From, To = period.To }, MaxNamedOverdue, ct);
         if (!overdue.IsSuccess) return overdue.Error;
         return new QuarterlyBulletin(summary.Value.OrganizationName, period, summary.Value,
-            [.. units.Select(u => new BulletinUnit(u.Rank, u.Stats))], overdue.Value, clock.GetUtcNow().UtcDateTime);
+            [.. units.Select(u => new BulletinUnit(u.Rank, u.Stats))], overdue.Value, clock.GetUtcNow().UtcDateTime)
+        {
+            LastQuarter = lastQuarter.IsSuccess ? lastQuarter.Value : null,
+            LastYear = lastYear.IsSuccess ? lastYear.Value : null,
+        };
+    }
+
+    private sealed record Figure(string Label, Func<WorkOrderStats, double?> Value, Func<WorkOrderStats, string> Text, bool IsRate);
+
+    private static readonly Figure[] Figures =
+    [
+        new("受理工单（件）", x => x.Received, x => DocumentText.Count(x.Received), false),
+        new("有效工单（件）", x => x.Valid, x => DocumentText.Count(x.Valid), false),
+        new("响应率", x => x.ResponseRate, x => DocumentText.Percent(x.ResponseRate), true),
+        new("解决率", x => x.ResolutionRate, x => DocumentText.Percent(x.ResolutionRate), true),
+        new("满意率", x => x.SatisfactionRate, x => DocumentText.Percent(x.SatisfactionRate), true),
+        new("平均响应时长（小时）", x => x.AverageResponseHours, x => DocumentText.Hours(x.AverageResponseHours), false),
+        new("按时办结率", x => x.OnTimeRate, x => DocumentText.Percent(x.OnTimeRate), true),
+        new("超时在办（件）", x => x.OpenOverdue, x => DocumentText.Count(x.OpenOverdue), false),
+    ];
+
+    /// <summary>The change against an earlier period as a bulletin writes it: rates in percentage points, counts and hours in their unit.</summary>
+    private static string Change(Figure f, WorkOrderStats now, WorkOrderStats? before)
+    {
+        if (before is null || f.Value(now) is not { } n || f.Value(before) is not { } b) return "—";
+        var delta = f.IsRate ? Math.Round((n - b) * 100, 2) : Math.Round(n - b, 2);
+        if (delta == 0) return "持平";
+        var text = delta.ToString("+0.##;-0.##", System.Globalization.CultureInfo.InvariantCulture);
+        return f.IsRate ? text + "个百分点" : text;
     }
 
     public static string TitleOf(string organizationName, DocumentPeriod period) => $"关于{organizationName}{period.Label}联建服务工单办理情况的通报";
@@ -56,17 +95,11 @@ public sealed class QuarterlyBulletinWriter(WorkOrderStatsQuery stats, Dashboard
                 + $"已办结{s.Resolved}件，解决率{DocumentText.Percent(s.ResolutionRate)}；按时办结{s.ResolvedOnTime}件，按时办结率{DocumentText.Percent(s.OnTimeRate)}；"
                 + $"群众评价{s.Rated}件，满意{s.Satisfied}件，满意率{DocumentText.Percent(s.SatisfactionRate)}；平均响应时长{DocumentText.Hours(s.AverageResponseHours)}小时。"
                 + $"截至{DocumentText.Minutes(b.GeneratedAt)}，本季度受理的工单中仍有{s.OpenOverdue}件超过时限未办结。")
-            .Table(["指标", "数值"],
-            [
-                ["受理工单（件）", DocumentText.Count(s.Received)],
-                ["有效工单（件）", DocumentText.Count(s.Valid)],
-                ["响应率", DocumentText.Percent(s.ResponseRate)],
-                ["解决率", DocumentText.Percent(s.ResolutionRate)],
-                ["满意率", DocumentText.Percent(s.SatisfactionRate)],
-                ["平均响应时长（小时）", DocumentText.Hours(s.AverageResponseHours)],
-                ["按时办结率", DocumentText.Percent(s.OnTimeRate)],
-                ["超时在办（件）", DocumentText.Count(s.OpenOverdue)],
-            ], [3, 2])
+            .Table(["指标", "本季度", "上季度", "环比", "上年同期", "同比"],
+                Figures.Select(f => (IReadOnlyList<string>)
+                [
+                    f.Label, f.Text(s), b.LastQuarter is { } q ? f.Text(q) : "—", Change(f, s, b.LastQuarter), b.LastYear is { } y ? f.Text(y) : "—", Change(f, s, b.LastYear),
+                ]), [2.6, 1.3, 1.3, 1.4, 1.3, 1.4])
             .Paragraph("注：有效工单为受理工单减去退回、撤回的工单；响应率、解决率以有效工单为分母，按时办结率以已办结工单为分母，满意率以已评价工单为分母（评4星及以上为满意）。");
 
         doc.Heading("二、各单位办理情况");
