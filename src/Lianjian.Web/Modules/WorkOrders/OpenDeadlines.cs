@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianjian.Web.Modules.WorkOrders;
 
 /// <summary>An open order's deadline that applies now (<see cref="WorkOrder.DueAt"/>), when it was submitted, and where.</summary>
-public readonly record struct OpenDeadline(DateTime DueAt, DateTime SubmittedAt, string PlacePath);
+public readonly record struct OpenDeadline(long Id, DateTime DueAt, DateTime SubmittedAt, string PlacePath);
 
 /// <summary>
 /// The deadlines of all open orders, read from the DueAt index and shared by the statistics (a singleton): 超时在办 is
@@ -49,11 +49,11 @@ public sealed class OpenDeadlines(IServiceScopeFactory scopes, OrganizationPathC
             var version = Interlocked.Read(ref _version);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var rows = await db.WorkOrders.AsNoTracking().Where(o => o.DueAt != null).OrderBy(o => o.DueAt)
-                .Select(o => new { DueAt = o.DueAt!.Value, o.SubmittedAt, o.PlaceOrganizationId }).ToListAsync(ct);
+            var rows = await db.WorkOrders.AsNoTracking().Where(o => o.DueAt != null).OrderBy(o => o.DueAt).ThenBy(o => o.Id)
+                .Select(o => new { o.Id, DueAt = o.DueAt!.Value, o.SubmittedAt, o.PlaceOrganizationId }).ToListAsync(ct);
             var paths = await organizationPaths.PathsAsync(rows.Select(r => r.PlaceOrganizationId).Distinct(), ct);
             var orders = rows.Where(r => paths.ContainsKey(r.PlaceOrganizationId))
-                .Select(r => new OpenDeadline(r.DueAt, r.SubmittedAt, paths[r.PlaceOrganizationId])).ToArray();
+                .Select(r => new OpenDeadline(r.Id, r.DueAt, r.SubmittedAt, paths[r.PlaceOrganizationId])).ToArray();
             Volatile.Write(ref _snapshot, new Snapshot(version, clock.GetUtcNow(), orders));
             return orders;
         }

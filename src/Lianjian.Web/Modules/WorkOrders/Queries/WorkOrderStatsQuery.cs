@@ -42,8 +42,8 @@ public sealed record StatsTarget(Guid? OrganizationId, string Name, string? Path
 /// <summary>The summable figures of the orders submitted on one China day in one category.</summary>
 public readonly record struct DayFigures(DateOnly Day, Guid CategoryId, WorkOrderContribution Figures);
 
-/// <summary>An open order past its deadline: when it was submitted and the ancestor path of its place.</summary>
-public readonly record struct OverdueOrder(DateTime SubmittedAt, string PlacePath);
+/// <summary>An open order past its deadline: its id, that deadline, when it was submitted and the ancestor path of its place.</summary>
+public readonly record struct OverdueOrder(long Id, DateTime DueAt, DateTime SubmittedAt, string PlacePath);
 
 /// <summary>
 /// 响应率、解决率、满意率、平均响应时长、按时办结率 for the orders placed in a subtree and submitted in a period (China dates,
@@ -162,7 +162,7 @@ public sealed class WorkOrderStatsQuery(
 
     /// <summary>
     /// 超时在办 depends on the clock, so it is counted live: the open orders placed in the target that are past their
-    /// deadline now (few; read through the DueAt index), whatever their submission day — callers pick a period's.
+    /// deadline now, most overdue first, whatever their submission day — callers pick a period's.
     /// </summary>
     public async Task<List<OverdueOrder>> OverdueAsync(StatsTarget target, CancellationToken ct = default)
     {
@@ -172,7 +172,7 @@ public sealed class WorkOrderStatsQuery(
         var overdue = new List<OverdueOrder>();
         foreach (var o in await openDeadlines.OverdueAsync(now, ct))
         {
-            if (target.Holds(o.PlacePath)) overdue.Add(new OverdueOrder(o.SubmittedAt, o.PlacePath));
+            if (target.Holds(o.PlacePath)) overdue.Add(new OverdueOrder(o.Id, o.DueAt, o.SubmittedAt, o.PlacePath));
         }
 
         return overdue;
