@@ -11,15 +11,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianjian.Bench.Generation;
 
 /// <summary>
-/// <c>generate-orders</c>: adds work orders over two years to a generated database, each moved through its loop by the
+/// <c>generate-orders</c>: adds work orders over <c>--years</c> years (default 3; a top-up keeps the span of the orders
+/// already there) to a generated database, each moved through its loop by the
 /// app's own entity methods (<see cref="WorkOrder.Submit"/>, <c>Dispatch</c>, <c>Claim</c> … which consult the transition
 /// table), so states, steps and timestamps are consistent by construction. Rows are written straight to the tables in
 /// chunks (<see cref="BulkWriter"/>: prepared INSERTs in one transaction per chunk on SQLite, binary COPY on PostgreSQL).
 /// </summary>
 public static class OrderGenerator
 {
-    public static readonly DateTime From = new(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     public static readonly DateTime Until = new(2026, 11, 30, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>The first day of <paramref name="years"/> calendar years ending with <see cref="Until"/>'s (3 → 2024-01-01).</summary>
+    public static DateTime FromFor(int years) => new(Until.Year - years + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private const int Chunk = 25_000;
 
     private static readonly Action<WorkOrder, long> SetId = Setter<long>(nameof(WorkOrder.Id));
@@ -84,9 +87,15 @@ public static class OrderGenerator
             }
         }
 
+        // --years: new data spans three calendar years by default; a top-up of an existing database keeps the span of
+        // the orders already there (so 10k → 100k → 1M → 10M keeps one shape), unless --years is given.
+        var earliest = existing > 0 ? await db.WorkOrders.MinAsync(o => (DateTime?)o.SubmittedAt) : null;
+        var years = options.Get("years") is not null ? options.Int("years", 3)
+            : earliest is { } e && e < Until ? Until.Year - e.Year + 1 : 3;
+        var from = FromFor(years);
         var nextId = (await db.WorkOrders.MaxAsync(o => (long?)o.Id) ?? 0) + 1;
         var nextStep = (await db.WorkOrderSteps.MaxAsync(s => (long?)s.Id) ?? 0) + 1;
-        Console.WriteLine($"generate-orders: {count:N0} orders over {From:yyyy-MM-dd} … {Until:yyyy-MM-dd} across {places.Count:N0} places, " +
+        Console.WriteLine($"generate-orders: {count:N0} orders over {from:yyyy-MM-dd} … {Until:yyyy-MM-dd} across {places.Count:N0} places, " +
                           $"{categories.Count} categories, {members.Count:N0} possible handlers; first id {nextId:N0} (setup {total.Elapsed.TotalSeconds:F1} s)");
 
         await db.Database.OpenConnectionAsync(); // one connection for the whole load (the pragmas below are per connection)
@@ -97,7 +106,7 @@ public static class OrderGenerator
         var calendar = WorkingCalendar.Empty;
         var dispatchers = new Dictionary<bool, Actor> { [true] = new(countyAdmin.Id, countyAdmin.DisplayName ?? Generator.CountyUser), [false] = new(admin.Id, admin.DisplayName ?? Generator.AdminUser) };
         var writer = new BulkWriter(db);
-        var span = (Until - From).Ticks;
+        var span = (Until - from).Ticks;
         var states = new Dictionary<WorkOrderStatus, int>();
         var stepCount = 0L;
         var write = Stopwatch.StartNew();
@@ -112,7 +121,7 @@ public static class OrderGenerator
                 var i = done + k;
                 // Slightly more orders later on (a service that grows), in order of time: ids follow submission time.
                 var x = (i + rng.NextDouble()) / count;
-                var at = new DateTime(From.Ticks + (long)(span * (0.35 * x + 0.65 * x * x)), DateTimeKind.Utc);
+                var at = new DateTime(from.Ticks + (long)(span * (0.35 * x + 0.65 * x * x)), DateTimeKind.Utc);
                 var p = rng.Next(places.Count);
                 var place = places[p];
                 var category = categories[Pick(rng, CategoryWeights)];
