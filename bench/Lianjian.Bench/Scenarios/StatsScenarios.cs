@@ -233,7 +233,7 @@ public static class StatsScenarios
             var parts = await api.RunInterleavedAsync(mixed, int.MaxValue / 4 / mixed.Count, clients, TimeSpan.FromSeconds(seconds));
             await sample.CancelAsync();
             var all = new Measurement($"mixed dashboards + screens, {clients} clients, {seconds} s", clients, [.. parts.SelectMany(m => m.Latencies)],
-                parts.Sum(m => m.Errors), parts.Max(m => m.WallSeconds), parts.Sum(m => m.Bytes), MemoryTarget + " (RSS)");
+                parts.Sum(m => m.Errors), parts.Max(m => m.WallSeconds), parts.Sum(m => m.Bytes));
             var c = Cpu(cpuAt, all.Count);
             loads.Add((clients, all, await peak, c, parts));
             Console.WriteLine($"{all.Row()} peak RSS {Mb(loads[^1].PeakMb)}, server CPU {c} per request");
@@ -268,7 +268,7 @@ public static class StatsScenarios
         else report.AppendLine("Not measured (endpoint absent or refused; see the notes above).");
         report.AppendLine().AppendLine("## (d) Under load: dashboards of every level and screens, interleaved").AppendLine().AppendLine(Measurement.Header);
         foreach (var l in loads) report.AppendLine(l.All.Row());
-        report.AppendLine().AppendLine("| clients | peak RSS while loaded | server CPU per request |").AppendLine("|---:|---:|---:|");
+        report.AppendLine().AppendLine($"| clients | peak RSS while loaded (target {MemoryTarget}) | server CPU per request |").AppendLine("|---:|---:|---:|");
         foreach (var l in loads) report.AppendLine($"| {l.Clients} | {Mb(l.PeakMb)} | {l.Cpu} |");
         foreach (var l in loads)
         {
