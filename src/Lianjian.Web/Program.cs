@@ -5,6 +5,7 @@ using Lianjian.Web.Modules.Audit;
 using Lianjian.Web.Modules.Open311;
 using Lianjian.Web.Modules.Organizations;
 using Lianjian.Web.Modules.People;
+using Lianjian.Web.Modules.Statistics;
 using Lianjian.Web.Modules.WorkOrders;
 using Lianjian.Web.Platform;
 using Lianjian.Web.Platform.Cli;
@@ -20,6 +21,7 @@ builder.Services
     .AddAuditModule()
     .AddWorkOrdersModule()
     .AddOpen311Module()
+    .AddStatisticsModule()
     .AddLianjianUi()
     .AddSchedules();
 
@@ -32,6 +34,7 @@ app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapLianjianPlatform();
@@ -42,6 +45,7 @@ app.MapAlliancesModule();
 app.MapAuditModule();
 app.MapWorkOrdersModule();
 app.MapOpen311Module();
+app.MapStatisticsModule();
 app.MapLianjianUi();
 app.Run();
 return 0;

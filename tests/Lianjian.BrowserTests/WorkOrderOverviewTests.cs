@@ -12,7 +12,7 @@ public sealed class WorkOrderOverviewTests(BrowserApp app)
     {
         var page = await AdminUi.OpenAs(app, "gongwei", "/admin");
         var kpis = page.Locator("[data-testid=work-order-kpis]");
-        await Expect(kpis.Locator("[data-testid=kpi]")).ToHaveCountAsync(6);
+        await Expect(kpis.Locator("[data-testid=kpi]")).ToHaveCountAsync(7);
         await Expect(kpis).ToContainTextAsync("响应率");
         await Expect(kpis).ToContainTextAsync("满意率");
         await Expect(kpis).ToContainTextAsync("4–5星");

@@ -61,10 +61,13 @@ public abstract class LianjianFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Lianjian:Jobs:Enabled", "false");
     }
 
+    /// <summary>Whether <see cref="LoginAs"/> reuses a user's token (valid 8 hours by the app's clock).</summary>
+    protected virtual bool CacheTokens => true;
+
     /// <summary>An HTTP client signed in (bearer token) as one of the demo accounts.</summary>
     public async Task<HttpClient> LoginAs(string userName, string password = Lianjian.Web.Modules.Accounts.DemoSignIns.Password)
     {
-        if (!_tokens.TryGetValue(userName, out var token))
+        if (!CacheTokens || !_tokens.TryGetValue(userName, out var token))
         {
             using var anonymous = CreateClient();
             var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { userName, password });

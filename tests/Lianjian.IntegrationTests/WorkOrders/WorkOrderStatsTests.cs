@@ -10,7 +10,16 @@ namespace Lianjian.IntegrationTests.WorkOrders;
 public sealed record KindCountDto(string Kind, string Label, int Count);
 
 public sealed record StatsDto(int Received, int Rejected, int Withdrawn, int Valid, int Responded, int Resolved, int Rated, int Satisfied, int ResolvedOnTime, int OpenOverdue,
-    double? ResponseRate, double? ResolutionRate, double? SatisfactionRate, double? AverageResponseHours, double? OnTimeRate, List<KindCountDto> ByKind);
+    double? ResponseRate, double? ResolutionRate, double? SatisfactionRate, double? AverageResponseHours, double? OnTimeRate, List<KindCountDto> ByKind)
+{
+    public Guid? OrganizationId { get; init; }
+
+    public string OrganizationName { get; init; } = "";
+
+    public DateOnly From { get; init; }
+
+    public DateOnly To { get; init; }
+}
 
 /// <summary>docs/kpis.md on a village of its own, where every number is known in advance.</summary>
 public abstract class WorkOrderStatsTests(LianjianFactory app)

@@ -128,6 +128,13 @@ public sealed class OrganizationsQuery(AppDbContext db, ICurrentUser user)
             o.Code, o.Address, o.ContactName, o.ContactPhone, o.Description, o.SortOrder, o.IsActive, o.DeactivatedAt, o.CreatedAt, childCount);
     }
 
+    /// <summary>One organization in scope as a list row (a picker's value restored from a link), or null.</summary>
+    public async Task<OrganizationRow?> RowAsync(Guid id, CancellationToken ct = default)
+    {
+        var scope = await user.GetScopeAsync(ct);
+        return (await ListAsync(db.Organizations.AsNoTracking().InScope(scope).Where(o => o.Id == id), ct)).FirstOrDefault();
+    }
+
     /// <summary>The ancestor path of an organization in scope, or null (used by other modules to scope by subtree).</summary>
     public async Task<string?> PathInScopeAsync(Guid id, CancellationToken ct = default)
     {

@@ -1,0 +1,17 @@
+using Lianjian.Web.Modules.Statistics.Api;
+using Lianjian.Web.Modules.Statistics.Queries;
+
+namespace Lianjian.Web.Modules.Statistics;
+
+/// <summary>统计: the dashboard, the big screen, the documents and the public results page, all from the work-order roll-ups.</summary>
+public static class StatisticsModule
+{
+    public static IServiceCollection AddStatisticsModule(this IServiceCollection services) => Public.PublicResultsServices.Add(services)
+        .AddScoped<DashboardQuery>();
+
+    public static IEndpointRouteBuilder MapStatisticsModule(this IEndpointRouteBuilder routes)
+    {
+        StatisticsApi.Map(routes);
+        return routes;
+    }
+}
