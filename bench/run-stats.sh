@@ -6,7 +6,7 @@
 #   stop the app by its PID.
 # Knobs (env): PORT (5203), ORDERS (10000: total orders wanted; only the missing ones are generated), KEEP_DATA (1 = keep
 #   the tree and people if the database exists; 0 = regenerate everything), REQUESTS (100 per dashboard scenario),
-#   SCREEN_REQUESTS (100), BULLETINS (5), LOAD_CLIENTS (8,16), SECONDS_EACH (30), PERIOD (2026-Q3),
+#   SCREEN_REQUESTS (100), WARM_UP (20 requests per scenario before measuring), BULLETINS (5), LOAD_CLIENTS (8,16), SECONDS_EACH (30), PERIOD (2026-Q3),
 #   DASHBOARD_PATH / SCREEN_PATH / DOCUMENTS_PATH (override the endpoints; templates with {org} {from} {to}),
 #   BENCH_WORK (/tmp/lianjian-statbench), BENCH_PG (a database whose name contains "bench"),
 #   OUT (bench/results/stats-<provider>-<orders>.md), GEN_NICE (10: niceness of the generation), SKIP_BUILD,
@@ -82,6 +82,6 @@ EXTRA=()
 [[ -n "${SCREEN_PATH:-}" ]] && EXTRA+=(--screen-path "$SCREEN_PATH")
 [[ -n "${DOCUMENTS_PATH:-}" ]] && EXTRA+=(--documents-path "$DOCUMENTS_PATH")
 timeout 1800 nice -n "$NICE" "${BENCH[@]}" run-stats --url "http://127.0.0.1:$PORT" --provider "$PROVIDER" --connection "$CONNECTION" \
-  --server-pid "$APP_PID" --requests "${REQUESTS:-100}" --screen-requests "${SCREEN_REQUESTS:-100}" --bulletins "${BULLETINS:-5}" \
+  --server-pid "$APP_PID" --requests "${REQUESTS:-100}" --screen-requests "${SCREEN_REQUESTS:-100}" --bulletins "${BULLETINS:-5}" --warm-up "${WARM_UP:-20}" \
   --load-clients "${LOAD_CLIENTS:-8,16}" --seconds "${SECONDS_EACH:-30}" --period "${PERIOD:-2026-Q3}" "${EXTRA[@]}" --out "$OUT"
 stop_app
