@@ -1,3 +1,4 @@
+using Lianjian.Web.Modules.Statistics.Documents;
 using Lianjian.Web.Modules.WorkOrders.Jobs;
 using Lianjian.Web.Platform.Jobs;
 using Lianjian.Web.Platform.Notifications.Jobs;
@@ -15,5 +16,7 @@ public static class Schedules
         // Webhooks (DingTalk/WeCom robots) from the outbox; a few seconds after the change that caused them.
         .AddJob<SendOutboxJob>(TimeSpan.FromSeconds(5))
         // 逐级督办: overdue work orders one level up their ladder; the shortest level timer is an hour.
-        .AddJob<EscalateOverdueWorkOrdersJob>(TimeSpan.FromMinutes(1));
+        .AddJob<EscalateOverdueWorkOrdersJob>(TimeSpan.FromMinutes(1))
+        // 月提醒 / 季通报 of the month / quarter just ended, on the first day of the next (China date); the other days it only reads the date.
+        .AddJob<GenerateScheduledDocumentsJob>(TimeSpan.FromMinutes(30));
 }

@@ -1,4 +1,5 @@
 using Lianjian.Web.Modules.Statistics.Api;
+using Lianjian.Web.Modules.Statistics.Documents;
 using Lianjian.Web.Modules.Statistics.Queries;
 
 namespace Lianjian.Web.Modules.Statistics;
@@ -7,11 +8,14 @@ namespace Lianjian.Web.Modules.Statistics;
 public static class StatisticsModule
 {
     public static IServiceCollection AddStatisticsModule(this IServiceCollection services) => Public.PublicResultsServices.Add(services)
-        .AddScoped<DashboardQuery>();
+        .AddScoped<DashboardQuery>()
+        .AddScoped<ScreenQuery>()
+        .AddStatisticsDocuments();
 
     public static IEndpointRouteBuilder MapStatisticsModule(this IEndpointRouteBuilder routes)
     {
         StatisticsApi.Map(routes);
+        routes.MapStatisticsDocuments();
         return routes;
     }
 }

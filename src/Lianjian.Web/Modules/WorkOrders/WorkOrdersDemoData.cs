@@ -84,13 +84,17 @@ internal sealed class WorkOrdersDemoData(TimeProvider clock, IWorkingCalendarSou
             ("repair", "村道路灯不亮"), ("repair", "码头护栏松动，存在安全隐患"), ("errand", "帮忙代办老年证"), ("sales", "海产品滞销，请帮忙对接销路"),
             ("culture", "希望组织一场送戏下乡"), ("policy-talk", "想了解渔业补贴新政策"), ("practical-project", "村文化礼堂需要添置音响设备"),
         };
-        for (var i = 0; i < 300; i++)
+        // Two years of work, so that the dashboard's 同比 (same period last year) has something to compare with; work
+        // older than three months is finished (closed, rated, rejected or withdrawn), as it would be.
+        for (var i = 0; i < 500; i++)
         {
             var (place, branch) = villages[rng.Next(villages.Length)];
             var (category, text) = asks[rng.Next(asks.Length)];
-            var at = now.AddDays(-rng.Next(2, 365)).AddMinutes(-rng.Next(0, 600));
+            var days = i < 300 ? rng.Next(2, 365) : rng.Next(365, 730);
+            var at = now.AddDays(-days).AddMinutes(-rng.Next(0, 600));
             var order = New(category, place, text, "村民" + (i + 1), at, rng.Next(4) == 0 ? WorkOrderChannel.QrCode : WorkOrderChannel.Phone);
             var roll = rng.Next(100);
+            if (days > 90 && roll is >= 75 and < 94) roll = rng.Next(75);
             var until = roll switch
             {
                 < 55 => WorkOrderStatus.Closed,

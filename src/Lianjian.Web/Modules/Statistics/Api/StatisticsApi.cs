@@ -21,6 +21,12 @@ public static class StatisticsApi
             .WithName("StatisticsDashboard")
             .WithSummary("统计看板：某组织及下级（默认本人管辖范围）、某时段（按点单日期，默认今年）的指标及同比、环比，月度趋势，下级组织排名，服务类别，超时在办（公式见 docs/kpis.md）");
 
+        api.MapGet("/screen", async (Guid? organizationId, ScreenQuery query, CancellationToken ct) =>
+                (await query.GetAsync(organizationId, ct)).ToHttpResult())
+            .Produces<Screen>()
+            .WithName("StatisticsScreen")
+            .WithSummary("大屏数据：某组织及下级今年以来的指标（及上年同期）、今日点单、下级组织（示意图）、近12个月趋势、最新办结案例（已脱敏）");
+
         api.MapGet("/dashboard/export", async (Guid? organizationId, DateOnly? from, DateOnly? to, DashboardQuery query, CancellationToken ct) =>
             {
                 var dashboard = await query.GetAsync(organizationId, from, to, ct);

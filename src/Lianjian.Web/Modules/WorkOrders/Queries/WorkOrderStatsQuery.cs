@@ -96,7 +96,12 @@ public sealed class WorkOrderStatsQuery(AppDbContext db, WorkOrderAccess access,
             return new StatsTarget(null, "全部", null, roots, null);
         }
 
-        return new StatsTarget(null, "本人管辖范围", null, WorkOrderRollups.ScopeRoots(me.Scope.Paths), organizations.InScope(me.Scope));
+        // One subtree (the usual case): named after its top, e.g. 舟山市 for the committee.
+        var scopeRoots = WorkOrderRollups.ScopeRoots(me.Scope.Paths);
+        var name = scopeRoots.Count == 1
+            ? await organizations.Where(o => o.Id == scopeRoots[0]).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "本人管辖范围"
+            : "本人管辖范围";
+        return new StatsTarget(null, name, null, scopeRoots, organizations.InScope(me.Scope));
     }
 
     /// <summary>The target's roll-up rows between two China dates (both included), summed over its roots per day and category.</summary>

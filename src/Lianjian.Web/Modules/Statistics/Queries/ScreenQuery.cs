@@ -1,0 +1,66 @@
+using Lianjian.Web.Modules.Organizations;
+using Lianjian.Web.Modules.WorkOrders;
+using Lianjian.Web.Modules.WorkOrders.Queries;
+using Lianjian.Web.Platform.Calendar;
+using Lianjian.Web.Platform.Persistence;
+using Lianjian.Web.Platform.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianjian.Web.Modules.Statistics.Queries;
+
+/// <summary>A closed case as the wall shows it: no requester, the description masked (PersonalDataMasker).</summary>
+public sealed record ScreenCase(string Number, string CategoryName, string PlaceName, DateTime SubmittedAt, DateTime? ResolvedAt, int? Rating, string Description);
+
+/// <summary>One sub-organization on the schematic map: its figures for the year and how many organizations lie under it.</summary>
+public sealed record ScreenPlace(Guid OrganizationId, string Name, string KindLabel, int Rank, int Received, int Valid, int Resolved,
+    double? ResolutionRate, double? SatisfactionRate, int OpenOverdue, int Descendants);
+
+/// <summary>
+/// 大屏: this year's figures for a subtree (as the dashboard computes them), today's new orders, the sub-organizations for
+/// the schematic map, the trend of the last twelve months and the latest closed cases.
+/// </summary>
+public sealed record Screen(
+    Guid? OrganizationId, string OrganizationName, DateOnly From, DateOnly To, WorkOrderStats Year, WorkOrderStats LastYear,
+    int ReceivedToday, IReadOnlyList<ScreenPlace> Places, IReadOnlyList<MonthTrend> Trend, IReadOnlyList<ScreenCase> LatestClosed, DateTime GeneratedAt);
+
+public sealed class ScreenQuery(AppDbContext db, DashboardQuery dashboards, WorkOrderStatsQuery stats, WorkOrdersQuery orders, TimeProvider clock)
+{
+    public const int CaseCount = 8;
+
+    public async Task<Result<Screen>> GetAsync(Guid? organizationId, CancellationToken ct = default)
+    {
+        var today = ChinaClock.Today(clock);
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        var dashboard = await dashboards.GetAsync(organizationId, yearStart, today, ct);
+        if (!dashboard.IsSuccess) return dashboard.Error;
+        var d = dashboard.Value;
+
+        // The last twelve months for the trend line (the year so far is often too short in spring).
+        var target = (await stats.TargetAsync(organizationId, ct)).Value;
+        var trendStart = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
+        var days = await stats.DaysAsync(target, trendStart.AddYears(-1), today, ct);
+        var trend = DashboardQuery.Trend(days, trendStart, today);
+        var receivedToday = days.Where(x => x.Day == today).Sum(x => x.Figures.Received);
+
+        var ids = d.SubOrganizations.Select(s => s.Stats.OrganizationId!.Value).ToList();
+        var paths = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Path }).ToListAsync(ct);
+        var descendants = new Dictionary<Guid, int>();
+        foreach (var p in paths)
+        {
+            descendants[p.Id] = await db.Organizations.AsNoTracking().Under(p.Path).CountAsync(o => o.IsActive && o.Id != p.Id, ct);
+        }
+
+        var places = d.SubOrganizations.Select(s => new ScreenPlace(s.Stats.OrganizationId!.Value, s.Stats.OrganizationName, s.KindLabel, s.Rank,
+            s.Stats.Received, s.Stats.Valid, s.Stats.Resolved, s.Stats.ResolutionRate, s.Stats.SatisfactionRate, s.Stats.OpenOverdue,
+            descendants.GetValueOrDefault(s.Stats.OrganizationId!.Value))).ToList();
+
+        var closed = await orders.ListAsync(new WorkOrderFilter { OrganizationId = organizationId, Statuses = [WorkOrderStatus.Rated, WorkOrderStatus.Closed] },
+            null, CaseCount, withCounts: false, ct);
+        var cases = closed.IsSuccess
+            ? closed.Value.Items.Select(o => new ScreenCase(o.Number, o.CategoryName, o.PlaceName, o.SubmittedAt, o.ResolvedAt, o.Rating,
+                PersonalDataMasker.Excerpt(o.Description, 40))).ToList()
+            : [];
+
+        return new Screen(organizationId, d.OrganizationName, d.From, d.To, d.Current, d.LastYear, receivedToday, places, trend, cases, d.GeneratedAt);
+    }
+}
