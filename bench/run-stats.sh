@@ -9,7 +9,7 @@
 #   SCREEN_REQUESTS (100), WARM_UP (20 requests per scenario before measuring), BULLETINS (5), LOAD_CLIENTS (8,16), SECONDS_EACH (30), PERIOD (2026-Q3),
 #   DASHBOARD_PATH / SCREEN_PATH / DOCUMENTS_PATH (override the endpoints; templates with {org} {from} {to}),
 #   BENCH_WORK (/tmp/lianjian-statbench), BENCH_PG (a database whose name contains "bench"),
-#   OUT (bench/results/stats-<provider>-<orders>.md), GEN_NICE (10: niceness of the generation), SKIP_BUILD,
+#   OUT (bench/results/stats-<provider>-<orders>.md), APP_DIR (artifacts/bench-app: the published app), GEN_NICE (10: niceness of the generation), SKIP_BUILD,
 #   QUIET_WAIT / QUIET_LOAD / NICE as in run.sh.
 set -Eeuo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -19,7 +19,7 @@ PORT="${PORT:-5203}"
 ORDERS="${ORDERS:-10000}"
 WORK="${BENCH_WORK:-/tmp/lianjian-statbench}"
 OUT="${OUT:-bench/results/stats-$PROVIDER-$ORDERS.md}"
-APP_DIR="$PWD/artifacts/bench-app"
+APP_DIR="${APP_DIR:-$PWD/artifacts/bench-app}"
 NICE="${NICE:-0}"
 GEN_NICE="${GEN_NICE:-10}"
 BENCH=(dotnet bench/Lianjian.Bench/bin/Release/net10.0/Lianjian.Bench.dll)
