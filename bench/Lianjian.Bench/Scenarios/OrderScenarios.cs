@@ -313,6 +313,8 @@ public static class OrderScenarios
             // The app's shared category dictionary (a singleton there), reading through a bench context.
             await using var services = new ServiceCollection().AddScoped<AppDbContext>(_ => queries.Db.Create()).BuildServiceProvider();
             var categories = new CategoryCache(services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System);
+            var paths = new OpenDeadlines(services.GetRequiredService<IServiceScopeFactory>(),
+                new Lianjian.Web.Modules.Organizations.OrganizationPathCache(services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System), TimeProvider.System);
             for (var r = 0; r < requests + 5; r++)
             {
                 self.Refresh();
@@ -320,7 +322,7 @@ public static class OrderScenarios
                 var sw = Stopwatch.StartNew();
                 await using (var db = queries.Db.Create())
                 {
-                    var stats = await new WorkOrderStatsQuery(db, new WorkOrderAccess(db, user), categories, TimeProvider.System).GetAsync(organization, from, to);
+                    var stats = await new WorkOrderStatsQuery(db, new WorkOrderAccess(db, user), categories, paths, TimeProvider.System).GetAsync(organization, from, to);
                     if (!stats.IsSuccess) throw new InvalidOperationException(stats.Error.Message);
                     last = stats.Value;
                 }

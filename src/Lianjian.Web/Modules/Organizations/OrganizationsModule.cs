@@ -10,6 +10,7 @@ public static class OrganizationsModule
 {
     public static IServiceCollection AddOrganizationsModule(this IServiceCollection services) => services
         .AddScoped<Platform.Persistence.IDemoDataSeeder, OrganizationsDemoData>()
+        .AddSingleton<OrganizationPathCache>()
         .AddScoped<OrganizationAccess>()
         .AddScoped<OrganizationsQuery>()
         .AddScoped<CreateOrganization>()

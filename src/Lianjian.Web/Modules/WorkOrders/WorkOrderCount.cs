@@ -40,7 +40,7 @@ internal sealed class WorkOrderCountConfiguration : IEntityTypeConfiguration<Wor
 /// made them: the caller's, or one opened here around it. So a figure is never half-written, and two writers at once
 /// both land (no read-modify-write).
 /// </summary>
-public sealed class WorkOrderCountsInterceptor : SaveChangesInterceptor
+public sealed class WorkOrderCountsInterceptor(OpenDeadlines openDeadlines) : SaveChangesInterceptor
 {
     private (string Sql, List<object> Args)? _pending;
     private IDbContextTransaction? _owned;
@@ -68,6 +68,7 @@ public sealed class WorkOrderCountsInterceptor : SaveChangesInterceptor
             {
                 db.Database.ExecuteSqlRaw(pending.Sql, pending.Args);
                 _owned?.Commit();
+                openDeadlines.Invalidate();
             }
             finally
             {
@@ -87,6 +88,7 @@ public sealed class WorkOrderCountsInterceptor : SaveChangesInterceptor
             {
                 await db.Database.ExecuteSqlRawAsync(pending.Sql, pending.Args, cancellationToken);
                 if (_owned is not null) await _owned.CommitAsync(cancellationToken);
+                openDeadlines.Invalidate();
             }
             finally
             {
@@ -165,7 +167,12 @@ public sealed class WorkOrderCountsInterceptor : SaveChangesInterceptor
 
         var countChanges = counts.Where(c => c.Value != 0).ToList();
         var dailyChanges = daily.Where(d => !d.Value.IsZero).ToList();
-        if (countChanges.Count == 0 && dailyChanges.Count == 0) return false;
+        if (countChanges.Count == 0 && dailyChanges.Count == 0)
+        {
+            // A deadline may have moved without a figure changing (an escalation, a reassignment).
+            if (context.ChangeTracker.Entries<WorkOrder>().Any(e => e.State is EntityState.Modified)) openDeadlines.Invalidate();
+            return false;
+        }
         var sql = new StringBuilder();
         var args = new List<object>();
         // One command; a statement per 1,000 rows keeps each under the engines' bound-parameter limits (SQLite 32,766).

@@ -13,6 +13,7 @@ public static class WorkOrdersModule
         .AddScoped<IReferenceDataSeeder, WorkOrderSearchBackfill>()
         .AddScoped<IDemoDataSeeder, WorkOrdersDemoData>()
         .AddSingleton<CategoryCache>()
+        .AddSingleton<OpenDeadlines>()
         .AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, WorkOrderCountsInterceptor>()
         .AddScoped<Organizations.UseCases.IOrganizationMoveHandler, WorkOrderRollupsOnMove>()
         .AddSingleton<Platform.Cli.ICliCommand, RebuildRollupsCommand>()

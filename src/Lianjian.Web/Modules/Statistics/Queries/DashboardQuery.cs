@@ -69,12 +69,13 @@ public sealed class DashboardQuery(AppDbContext db, WorkOrderStatsQuery stats, W
 
         var subOrganizations = await SubOrganizationsAsync(t, start, end, overdue, ct);
         var busiest = await BusiestAsync(days, start, end, ct);
-        var overdueList = await orders.ListAsync(new WorkOrderFilter { OrganizationId = organizationId, Overdue = true }, null, OverdueCount, withCounts: false, ct);
+        // The most overdue: the first of the overdue orders already read (most overdue first), not a second walk.
+        var overdueList = await orders.RowsAsync([.. overdue.Take(OverdueCount).Select(o => o.Id)], ct);
 
         return new Dashboard(
             organizationId, t.Name, start, end, current, previousYear, previousQuarter,
             Trend(days, start, end), subOrganizations, busiest,
-            overdueList.IsSuccess ? overdueList.Value.Items : [],
+            overdueList,
             clock.GetUtcNow().UtcDateTime);
     }
 

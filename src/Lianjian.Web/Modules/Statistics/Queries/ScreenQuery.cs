@@ -2,9 +2,7 @@ using Lianjian.Web.Modules.Organizations;
 using Lianjian.Web.Modules.WorkOrders;
 using Lianjian.Web.Modules.WorkOrders.Queries;
 using Lianjian.Web.Platform.Calendar;
-using Lianjian.Web.Platform.Persistence;
 using Lianjian.Web.Platform.Results;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianjian.Web.Modules.Statistics.Queries;
 
@@ -23,7 +21,7 @@ public sealed record Screen(
     Guid? OrganizationId, string OrganizationName, DateOnly From, DateOnly To, WorkOrderStats Year, WorkOrderStats LastYear,
     int ReceivedToday, IReadOnlyList<ScreenPlace> Places, IReadOnlyList<MonthTrend> Trend, IReadOnlyList<ScreenCase> LatestClosed, DateTime GeneratedAt);
 
-public sealed class ScreenQuery(AppDbContext db, DashboardQuery dashboards, WorkOrderStatsQuery stats, WorkOrdersQuery orders, TimeProvider clock)
+public sealed class ScreenQuery(DashboardQuery dashboards, WorkOrderStatsQuery stats, WorkOrdersQuery orders, OrganizationPathCache organizationPaths, TimeProvider clock)
 {
     public const int CaseCount = 8;
 
@@ -42,13 +40,14 @@ public sealed class ScreenQuery(AppDbContext db, DashboardQuery dashboards, Work
         var trend = DashboardQuery.Trend(days, trendStart, today);
         var receivedToday = days.Where(x => x.Day == today).Sum(x => x.Figures.Received);
 
+        // How many organizations lie under each sub-organization: counted in the shared paths, not a query each.
         var ids = d.SubOrganizations.Select(s => s.Stats.OrganizationId!.Value).ToList();
-        var paths = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Path }).ToListAsync(ct);
-        var descendants = new Dictionary<Guid, int>();
-        foreach (var p in paths)
+        var paths = await organizationPaths.PathsAsync(ids, ct);
+        var descendants = ids.Where(paths.ContainsKey).ToDictionary(id => id, id =>
         {
-            descendants[p.Id] = await db.Organizations.AsNoTracking().Under(p.Path).CountAsync(o => o.IsActive && o.Id != p.Id, ct);
-        }
+            var prefix = paths[id];
+            return paths.Values.Count(p => p.Length > prefix.Length && p.StartsWith(prefix, StringComparison.Ordinal));
+        });
 
         var places = d.SubOrganizations.Select(s => new ScreenPlace(s.Stats.OrganizationId!.Value, s.Stats.OrganizationName, s.KindLabel, s.Rank,
             s.Stats.Received, s.Stats.Valid, s.Stats.Resolved, s.Stats.ResolutionRate, s.Stats.SatisfactionRate, s.Stats.OpenOverdue,
