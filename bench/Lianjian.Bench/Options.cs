@@ -28,6 +28,16 @@ public sealed class Options
           queries --provider sqlite|postgres --connection "..." [--raw-requests 500]
               Times only the in-process subtree queries (no app server needed): quick checks of a change in src/.
 
+          generate-orders --provider ... --connection "..." [--orders 10000 | --total N] [--years 3] [--seed 20260101]
+              Adds work orders (new data: three calendar years up to 2026-11-30; a top-up keeps the span already there)
+              and rebuilds the roll-ups (WorkOrderCounts, WorkOrderDailyStats).
+
+          run-stats --url http://127.0.0.1:5203 --provider ... --connection "..." [--server-pid PID] [--requests 100]
+              [--screen-requests 100] [--bulletins 5] [--period 2026-Q3] [--load-clients 8,16] [--seconds 30]
+              [--dashboard-path TEMPLATE] [--screen-path TEMPLATE] [--documents-path PATH] [--out bench/results/stats-….md]
+              The statistics scenarios of issue 4 (dashboard per level of the tree, big screen, quarterly bulletin,
+              memory under load) against a running app; templates use {org}, {from}, {to}.
+
           migrate --provider sqlite|postgres --connection "..."
               Applies the app's pending migrations and start-up backfills to an existing database; prints their time and
               (SQLite) the file's growth.

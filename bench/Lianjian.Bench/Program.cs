@@ -18,6 +18,7 @@ try
         "generate-import-file" => await ImportFile.RunAsync(options),
         "generate-orders" => await OrderGenerator.RunAsync(options),
         "run-orders" => await OrderScenarios.RunAsync(options),
+        "run-stats" => await StatsScenarios.RunAsync(options),
         "orders-queries" => await OrderScenarios.QueriesAsync(options),
         "migrate" => await MigrateCommand.RunAsync(options),
         "crash-submit" => await CrashTest.SubmitAsync(options),

@@ -11,15 +11,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianjian.Bench.Generation;
 
 /// <summary>
-/// <c>generate-orders</c>: adds work orders over two years to a generated database, each moved through its loop by the
+/// <c>generate-orders</c>: adds work orders over <c>--years</c> years (default 3; a top-up keeps the span of the orders
+/// already there) to a generated database, each moved through its loop by the
 /// app's own entity methods (<see cref="WorkOrder.Submit"/>, <c>Dispatch</c>, <c>Claim</c> … which consult the transition
 /// table), so states, steps and timestamps are consistent by construction. Rows are written straight to the tables in
 /// chunks (<see cref="BulkWriter"/>: prepared INSERTs in one transaction per chunk on SQLite, binary COPY on PostgreSQL).
 /// </summary>
 public static class OrderGenerator
 {
-    public static readonly DateTime From = new(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     public static readonly DateTime Until = new(2026, 11, 30, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>The first day of <paramref name="years"/> calendar years ending with <see cref="Until"/>'s (3 → 2024-01-01).</summary>
+    public static DateTime FromFor(int years) => new(Until.Year - years + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private const int Chunk = 25_000;
 
     private static readonly Action<WorkOrder, long> SetId = Setter<long>(nameof(WorkOrder.Id));
@@ -84,9 +87,15 @@ public static class OrderGenerator
             }
         }
 
+        // --years: new data spans three calendar years by default; a top-up of an existing database keeps the span of
+        // the orders already there (so 10k → 100k → 1M → 10M keeps one shape), unless --years is given.
+        var earliest = existing > 0 ? await db.WorkOrders.MinAsync(o => (DateTime?)o.SubmittedAt) : null;
+        var years = options.Get("years") is not null ? options.Int("years", 3)
+            : earliest is { } e && e < Until ? Until.Year - e.Year + 1 : 3;
+        var from = FromFor(years);
         var nextId = (await db.WorkOrders.MaxAsync(o => (long?)o.Id) ?? 0) + 1;
         var nextStep = (await db.WorkOrderSteps.MaxAsync(s => (long?)s.Id) ?? 0) + 1;
-        Console.WriteLine($"generate-orders: {count:N0} orders over {From:yyyy-MM-dd} … {Until:yyyy-MM-dd} across {places.Count:N0} places, " +
+        Console.WriteLine($"generate-orders: {count:N0} orders over {from:yyyy-MM-dd} … {Until:yyyy-MM-dd} across {places.Count:N0} places, " +
                           $"{categories.Count} categories, {members.Count:N0} possible handlers; first id {nextId:N0} (setup {total.Elapsed.TotalSeconds:F1} s)");
 
         await db.Database.OpenConnectionAsync(); // one connection for the whole load (the pragmas below are per connection)
@@ -97,41 +106,54 @@ public static class OrderGenerator
         var calendar = WorkingCalendar.Empty;
         var dispatchers = new Dictionary<bool, Actor> { [true] = new(countyAdmin.Id, countyAdmin.DisplayName ?? Generator.CountyUser), [false] = new(admin.Id, admin.DisplayName ?? Generator.AdminUser) };
         var writer = new BulkWriter(db);
-        var span = (Until - From).Ticks;
+        var span = (Until - from).Ticks;
         var states = new Dictionary<WorkOrderStatus, int>();
         var stepCount = 0L;
         var write = Stopwatch.StartNew();
         var writing = TimeSpan.Zero;
-        for (var done = 0; done < count; done += Chunk)
+        // PostgreSQL, a big load (≥ 500,000 orders, or --drop-indexes): the secondary indexes of the two tables are dropped
+        // and built again after the load (their definitions read from pg_indexes, so they come back exactly as the
+        // migrations made them): keeping a dozen random-key b-trees and a GIN index up to date row by row is most of the
+        // load's time once they outgrow the cache. Primary keys and foreign keys stay.
+        var dropped = provider == DatabaseProvider.Postgres && (count >= 500_000 || options.Flag("drop-indexes"))
+            ? await PostgresIndexes.DropAsync(db, ["WorkOrders", "WorkOrderSteps"]) : [];
+        try
         {
-            var n = Math.Min(Chunk, count - done);
-            var orders = new List<WorkOrder>(n);
-            var steps = new List<WorkOrderStep>(n * 7);
-            for (var k = 0; k < n; k++)
+            for (var done = 0; done < count; done += Chunk)
             {
-                var i = done + k;
-                // Slightly more orders later on (a service that grows), in order of time: ids follow submission time.
-                var x = (i + rng.NextDouble()) / count;
-                var at = new DateTime(From.Ticks + (long)(span * (0.35 * x + 0.65 * x * x)), DateTimeKind.Utc);
-                var p = rng.Next(places.Count);
-                var place = places[p];
-                var category = categories[Pick(rng, CategoryWeights)];
-                var inCounty = place.Path.StartsWith(county, StringComparison.Ordinal);
-                var (order, orderSteps) = Lifecycle(rng, nextId++, at, place, category, placeTownship[p], dispatchers[inCounty], calendar);
-                foreach (var s in orderSteps) s.Id = nextStep++;
-                orders.Add(order);
-                steps.AddRange(orderSteps);
-                states[order.Status] = states.GetValueOrDefault(order.Status) + 1;
-            }
+                var n = Math.Min(Chunk, count - done);
+                var orders = new List<WorkOrder>(n);
+                var steps = new List<WorkOrderStep>(n * 7);
+                for (var k = 0; k < n; k++)
+                {
+                    var i = done + k;
+                    // More orders later on (a service that grows), in order of time: ids follow submission time.
+                    var x = (i + rng.NextDouble()) / count;
+                    var at = new DateTime(from.Ticks + (long)(span * Growth(x)), DateTimeKind.Utc);
+                    var p = rng.Next(places.Count);
+                    var place = places[p];
+                    var category = categories[Pick(rng, CategoryWeights)];
+                    var inCounty = place.Path.StartsWith(county, StringComparison.Ordinal);
+                    var (order, orderSteps) = Lifecycle(rng, nextId++, at, place, category, placeTownship[p], dispatchers[inCounty], calendar);
+                    foreach (var s in orderSteps) s.Id = nextStep++;
+                    orders.Add(order);
+                    steps.AddRange(orderSteps);
+                    states[order.Status] = states.GetValueOrDefault(order.Status) + 1;
+                }
 
-            var building = write.Elapsed;
-            await writer.WriteAsync(orders);
-            await writer.WriteAsync(steps);
-            writing += write.Elapsed - building;
-            stepCount += steps.Count;
-            var written = done + n;
-            var rate = written / Math.Max(write.Elapsed.TotalSeconds, 0.001);
-            Console.WriteLine($"  {written:N0} / {count:N0} orders, {stepCount:N0} steps, {write.Elapsed.TotalSeconds:F0} s, {rate:N0} orders/s (writing {writing.TotalSeconds:F0} s of it), eta {(count - written) / rate:F0} s");
+                var building = write.Elapsed;
+                await writer.WriteAsync(orders);
+                await writer.WriteAsync(steps);
+                writing += write.Elapsed - building;
+                stepCount += steps.Count;
+                var written = done + n;
+                var rate = written / Math.Max(write.Elapsed.TotalSeconds, 0.001);
+                Console.WriteLine($"  {written:N0} / {count:N0} orders, {stepCount:N0} steps, {write.Elapsed.TotalSeconds:F0} s, {rate:N0} orders/s (writing {writing.TotalSeconds:F0} s of it), eta {(count - written) / rate:F0} s");
+            }
+        }
+        finally
+        {
+            if (dropped.Count > 0) await PostgresIndexes.CreateAsync(db, dropped, line => Console.WriteLine("  " + line));
         }
 
         if (provider == DatabaseProvider.Postgres)
@@ -153,6 +175,21 @@ public static class OrderGenerator
         Console.WriteLine($"generate-orders done in {total.Elapsed.TotalSeconds:F1} s");
         return 0;
     }
+
+    /// <summary>
+    /// The fraction of the time range by which a fraction <paramref name="x"/> of the orders has been submitted, for a
+    /// daily volume that grows linearly to <see cref="GrowthFactor"/> times the first day's: the inverse of the
+    /// cumulative share (t + k t²/2) / (1 + k/2) with k = factor − 1. (Until this fix the mapping was the cumulative share
+    /// itself, which made the orders denser at the start.)
+    /// </summary>
+    public static double Growth(double x)
+    {
+        const double k = GrowthFactor - 1;
+        return (Math.Sqrt(1 + 2 * k * (1 + k / 2) * x) - 1) / k;
+    }
+
+    /// <summary>Orders per day on the last day ÷ on the first: 3 (a service that triples over three years).</summary>
+    public const double GrowthFactor = 3;
 
     // agri-tech, medical, legal, repair, errand, sales, practical-project, culture, policy-talk (starter order)
     private static readonly int[] CategoryWeights = [12, 14, 8, 30, 18, 5, 4, 5, 4];
