@@ -51,6 +51,17 @@ public sealed class DashboardQuery(AppDbContext db, WorkOrderStatsQuery stats, W
 
     public async Task<Result<Dashboard>> GetAsync(Guid? organizationId, DateOnly? from, DateOnly? to, CancellationToken ct = default)
     {
+        var read = await ReadAsync(organizationId, from, to, null, ct);
+        return read.IsSuccess ? read.Value.Dashboard : read.Error;
+    }
+
+    /// <summary>
+    /// The dashboard and the day rows it was made from, read back to <paramref name="readFrom"/> at least (the big screen
+    /// draws its twelve-month trend from the same read).
+    /// </summary>
+    public async Task<Result<(Dashboard Dashboard, StatsTarget Target, List<DayFigures> Days)>> ReadAsync(
+        Guid? organizationId, DateOnly? from, DateOnly? to, DateOnly? readFrom, CancellationToken ct = default)
+    {
         var period = stats.Period(from, to);
         if (!period.IsSuccess) return period.Error;
         var target = await stats.TargetAsync(organizationId, ct);
@@ -61,6 +72,7 @@ public sealed class DashboardQuery(AppDbContext db, WorkOrderStatsQuery stats, W
         var lastQuarter = ComparisonPeriods.LastQuarter(start, end);
 
         var first = lastYear.From < lastQuarter.From ? lastYear.From : lastQuarter.From;
+        if (readFrom < first) first = readFrom.Value;
         var days = await stats.DaysAsync(t, first, end, ct);
         var overdue = await stats.OverdueAsync(t, ct);
         var current = await stats.ComposeAsync(t, start, end, days, overdue, ct);
@@ -72,11 +84,12 @@ public sealed class DashboardQuery(AppDbContext db, WorkOrderStatsQuery stats, W
         // The most overdue: the first of the overdue orders already read (most overdue first), not a second walk.
         var overdueList = await orders.RowsAsync([.. overdue.Take(OverdueCount).Select(o => o.Id)], ct);
 
-        return new Dashboard(
+        var dashboard = new Dashboard(
             organizationId, t.Name, start, end, current, previousYear, previousQuarter,
             Trend(days, start, end), subOrganizations, busiest,
             overdueList,
             clock.GetUtcNow().UtcDateTime);
+        return (dashboard, t, days);
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ public sealed record Screen(
     Guid? OrganizationId, string OrganizationName, DateOnly From, DateOnly To, WorkOrderStats Year, WorkOrderStats LastYear,
     int ReceivedToday, IReadOnlyList<ScreenPlace> Places, IReadOnlyList<MonthTrend> Trend, IReadOnlyList<ScreenCase> LatestClosed, DateTime GeneratedAt);
 
-public sealed class ScreenQuery(AppDbContext db, DashboardQuery dashboards, WorkOrderStatsQuery stats, WorkOrdersQuery orders, OrganizationPathCache organizationPaths, TimeProvider clock)
+public sealed class ScreenQuery(AppDbContext db, DashboardQuery dashboards, WorkOrdersQuery orders, OrganizationPathCache organizationPaths, TimeProvider clock)
 {
     public const int CaseCount = 8;
 
@@ -59,14 +59,12 @@ public sealed class ScreenQuery(AppDbContext db, DashboardQuery dashboards, Work
     {
         var today = ChinaClock.Today(clock);
         var yearStart = new DateOnly(today.Year, 1, 1);
-        var dashboard = await dashboards.GetAsync(organizationId, yearStart, today, ct);
-        if (!dashboard.IsSuccess) return dashboard.Error;
-        var d = dashboard.Value;
-
-        // The last twelve months for the trend line (the year so far is often too short in spring).
-        var target = (await stats.TargetAsync(organizationId, ct)).Value;
+        // The last twelve months for the trend line (the year so far is often too short in spring), from the same read
+        // of day rows as the year's figures.
         var trendStart = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
-        var days = await stats.DaysAsync(target, trendStart.AddYears(-1), today, ct);
+        var read = await dashboards.ReadAsync(organizationId, yearStart, today, trendStart.AddYears(-1), ct);
+        if (!read.IsSuccess) return read.Error;
+        var (d, target, days) = read.Value;
         var trend = DashboardQuery.Trend(days, trendStart, today);
         var receivedToday = days.Where(x => x.Day == today).Sum(x => x.Figures.Received);
 
