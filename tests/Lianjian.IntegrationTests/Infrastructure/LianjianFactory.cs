@@ -87,10 +87,30 @@ public abstract class LianjianFactory : WebApplicationFactory<Program>, IAsyncLi
         if (_pgDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("LIANJIAN_PG"));
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_pgDatabase}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            // The throwaway database of this fixture. A drop can meet a passing lock (another fixture creating or dropping
+            // its own database at the same moment): try again a few times; a database left behind harms nothing, so the
+            // last failure is reported, not thrown (it would fail a run whose tests all passed).
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("LIANJIAN_PG"));
+                    await admin.OpenAsync();
+                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_pgDatabase}\" WITH (FORCE)", admin);
+                    await drop.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (attempt < 5)
+                {
+                    Console.Error.WriteLine($"DROP DATABASE {_pgDatabase}, attempt {attempt}: {e.SqlState} {e.MessageText}");
+                    await Task.Delay(500 * attempt);
+                }
+                catch (PostgresException e)
+                {
+                    Console.Error.WriteLine($"DROP DATABASE {_pgDatabase} gave up: {e.SqlState} {e.MessageText}");
+                    break;
+                }
+            }
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
