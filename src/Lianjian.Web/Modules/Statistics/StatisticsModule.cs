@@ -7,7 +7,7 @@ namespace Lianjian.Web.Modules.Statistics;
 /// <summary>统计: the dashboard, the big screen, the documents and the public results page, all from the work-order roll-ups.</summary>
 public static class StatisticsModule
 {
-    public static IServiceCollection AddStatisticsModule(this IServiceCollection services) => Public.PublicResultsServices.Add(services)
+    public static IServiceCollection AddStatisticsModule(this IServiceCollection services) => Public.PublicationServices.Add(services)
         .AddScoped<DashboardQuery>()
         .AddScoped<ScreenQuery>()
         .AddStatisticsDocuments();

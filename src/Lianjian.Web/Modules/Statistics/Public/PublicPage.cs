@@ -28,7 +28,7 @@ public static class PublicPage
                 return Task.CompletedTask;
             }
 
-            response.Headers.CacheControl = $"public, max-age={(int)PublicResultsCache.Lifetime.TotalSeconds}";
+            response.Headers.CacheControl = $"public, max-age={(int)PublicationCache.Lifetime.TotalSeconds}";
             response.Headers.Pragma = StringValues.Empty;
             var antiforgeryCookie = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name + "=";
             response.Headers.SetCookie = new StringValues(response.Headers.SetCookie.Where(c => c?.StartsWith(antiforgeryCookie, StringComparison.Ordinal) == false).ToArray());

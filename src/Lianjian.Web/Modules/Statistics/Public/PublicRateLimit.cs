@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 
 namespace Lianjian.Web.Modules.Statistics.Public;
 
-public sealed class PublicResultsOptions
+public sealed class PublicationOptions
 {
-    public const string Section = "Lianjian:PublicResults";
+    public const string Section = "Lianjian:Publication";
 
     /// <summary>Requests to /p per client address and minute; more answer 429 (a village office may share one address).</summary>
     public int PermitsPerMinute { get; set; } = 120;
@@ -17,7 +17,7 @@ public sealed class PublicResultsOptions
 /// The public pages' fixed window per client address (ASP.NET Core's rate limiter). Behind a proxy the address is the
 /// proxy's unless the app is told to read X-Forwarded-For (README, deployment).
 /// </summary>
-public sealed class PublicRateLimit(IOptions<PublicResultsOptions> options) : IRateLimiterPolicy<string>
+public sealed class PublicRateLimit(IOptions<PublicationOptions> options) : IRateLimiterPolicy<string>
 {
     public const string Policy = "public-results";
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Lianjian.IntegrationTests.Statistics;
 
 /// <summary>公示 (/p) over HTTP, without signing in: figures as the stats query gives them, closed cases without personal data, 404s, bad years, the rate limit.</summary>
-public abstract partial class PublicResultsTests(LianjianFactory app)
+public abstract partial class PublicationTests(LianjianFactory app)
 {
     private const string Phone = "13912345678";
     private const string IdNumber = "33090219900101123X";
@@ -170,7 +170,7 @@ public abstract partial class PublicResultsTests(LianjianFactory app)
     [Fact]
     public async Task Too_many_requests_from_one_address_get_a_Chinese_429_page()
     {
-        var limit = app.Services.GetRequiredService<IOptions<PublicResultsOptions>>().Value.PermitsPerMinute;
+        var limit = app.Services.GetRequiredService<IOptions<PublicationOptions>>().Value.PermitsPerMinute;
         var address = IPAddress.Parse($"198.51.100.{Random.Shared.Next(1, 255)}");
         Task<Microsoft.AspNetCore.Http.HttpContext> Get(IPAddress from) => app.Server.SendAsync(c =>
         {
@@ -207,7 +207,7 @@ public abstract partial class PublicResultsTests(LianjianFactory app)
 }
 
 [Collection(SqliteCollection.Name)]
-public sealed class PublicResultsTests_Sqlite(SqliteApp app) : PublicResultsTests(app);
+public sealed class PublicationTests_Sqlite(SqliteApp app) : PublicationTests(app);
 
 [Collection(PostgresCollection.Name)]
-public sealed class PublicResultsTests_Postgres(PostgresApp app) : PublicResultsTests(app);
+public sealed class PublicationTests_Postgres(PostgresApp app) : PublicationTests(app);

@@ -6,7 +6,7 @@ namespace Lianjian.BrowserTests;
 
 /// <summary>公示 (/p) in a real browser, without signing in, on the demo data: a phone and a desk.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PublicResultsTests(BrowserApp app)
+public sealed class PublicationTests(BrowserApp app)
 {
     [Theory]
     [InlineData(390, 844, true, "80-public-phone")]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lianjian.Web.Modules.Organizations;
 using Lianjian.Web.Modules.WorkOrders;
+using Lianjian.Web.Modules.WorkOrders.Queries;
 using Lianjian.Web.Platform.Calendar;
 using Lianjian.Web.Platform.Persistence;
 using Lianjian.Web.Platform.Results;
@@ -53,7 +54,7 @@ public sealed record PublicOrganization(
 /// (<see cref="WorkOrderDailyStat"/>, read as WorkOrderStatsQuery reads them, never by counting orders) and only closed
 /// cases with personal data removed (<see cref="PersonalDataMasker"/>).
 /// </summary>
-public sealed class PublicResultsQuery(AppDbContext db, CategoryCache categories, TimeProvider clock)
+public sealed class PublicationQuery(AppDbContext db, CategoryCache categories, TimeProvider clock)
 {
     public const int CasesPerPage = 10;
     public const int SearchMax = 30;
@@ -132,22 +133,9 @@ public sealed class PublicResultsQuery(AppDbContext db, CategoryCache categories
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
-        var rows = await db.WorkOrderDailyStats.AsNoTracking()
-            .Where(s => ids.Contains(s.OrganizationId) && s.Day >= start && s.Day <= end)
-            .GroupBy(s => s.OrganizationId)
-            .Select(g => new
-            {
-                OrganizationId = g.Key,
-                Received = g.Sum(s => s.Received),
-                Rejected = g.Sum(s => s.Rejected),
-                Withdrawn = g.Sum(s => s.Withdrawn),
-                Resolved = g.Sum(s => s.Resolved),
-                Rated = g.Sum(s => s.Rated),
-                Satisfied = g.Sum(s => s.Satisfied),
-            })
-            .ToListAsync(ct);
-        var byId = rows.ToDictionary(r => r.OrganizationId, r => PublicFigures.From(
-            new WorkOrderContribution(r.Received, r.Rejected, r.Withdrawn, 0, r.Resolved, 0, r.Rated, r.Satisfied, 0)));
+        var rows = await WorkOrderStatsQuery.SumAsync(
+            db.WorkOrderDailyStats.AsNoTracking().Where(s => ids.Contains(s.OrganizationId) && s.Day >= start && s.Day <= end), s => s.OrganizationId, ct);
+        var byId = rows.ToDictionary(r => r.Key, r => PublicFigures.From(r.Figures));
         return ids.Distinct().ToDictionary(i => i, i => byId.GetValueOrDefault(i) ?? PublicFigures.Zero);
     }
 

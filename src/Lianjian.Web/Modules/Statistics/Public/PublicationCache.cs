@@ -6,7 +6,7 @@ namespace Lianjian.Web.Modules.Statistics.Public;
 /// Each public page's data, kept one minute (the pages say so). A cache of its own with a size limit, so that requests
 /// for made-up ids, years or cursors cannot fill the app's memory; an unknown organization is remembered too.
 /// </summary>
-public sealed class PublicResultsCache : IDisposable
+public sealed class PublicationCache : IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
     public const int MaxEntries = 5000;
