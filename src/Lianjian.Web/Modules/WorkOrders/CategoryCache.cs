@@ -1,3 +1,4 @@
+using Lianjian.Web.Platform.Caching;
 using Lianjian.Web.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,9 +15,7 @@ public sealed class CategoryCache(IServiceScopeFactory scopes, TimeProvider cloc
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private Snapshot? _snapshot;
-    private long _version;
+    private readonly SharedSnapshot<IReadOnlyDictionary<Guid, Category>> _all = new(MaxAge, clock);
 
     /// <summary>The active category with this id, or null.</summary>
     public async Task<Category?> ActiveAsync(Guid? id, CancellationToken ct = default)
@@ -37,35 +36,12 @@ public sealed class CategoryCache(IServiceScopeFactory scopes, TimeProvider cloc
         return await AllAsync(ct);
     }
 
-    public void Invalidate()
+    public void Invalidate() => _all.Invalidate();
+
+    private Task<IReadOnlyDictionary<Guid, Category>> AllAsync(CancellationToken ct) => _all.GetAsync(async token =>
     {
-        Interlocked.Increment(ref _version);
-        Volatile.Write(ref _snapshot, null);
-    }
-
-    private async Task<IReadOnlyDictionary<Guid, Category>> AllAsync(CancellationToken ct)
-    {
-        if (Fresh(Volatile.Read(ref _snapshot)) is { } cached) return cached;
-        await _loading.WaitAsync(ct);
-        try
-        {
-            if (Fresh(Volatile.Read(ref _snapshot)) is { } loaded) return loaded;
-            var version = Interlocked.Read(ref _version);
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var all = await db.WorkOrderCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
-            // A change saved while this load ran may be missing from it: serve it to this caller, but keep nothing.
-            if (Interlocked.Read(ref _version) == version) Volatile.Write(ref _snapshot, new Snapshot(all, clock.GetUtcNow()));
-            return all;
-        }
-        finally
-        {
-            _loading.Release();
-        }
-    }
-
-    private IReadOnlyDictionary<Guid, Category>? Fresh(Snapshot? snapshot) =>
-        snapshot is not null && clock.GetUtcNow() - snapshot.BuiltAt < MaxAge ? snapshot.Categories : null;
-
-    private sealed record Snapshot(IReadOnlyDictionary<Guid, Category> Categories, DateTimeOffset BuiltAt);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.WorkOrderCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, token);
+    }, ct);
 }

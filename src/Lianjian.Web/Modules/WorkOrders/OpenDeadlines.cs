@@ -1,4 +1,5 @@
 using Lianjian.Web.Modules.Organizations;
+using Lianjian.Web.Platform.Caching;
 using Lianjian.Web.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,11 +18,9 @@ public sealed class OpenDeadlines(IServiceScopeFactory scopes, OrganizationPathC
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(15);
 
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private Snapshot? _snapshot;
-    private long _version;
+    private readonly SharedSnapshot<OpenDeadline[]> _all = new(MaxAge, clock);
 
-    public void Invalidate() => Interlocked.Increment(ref _version);
+    public void Invalidate() => _all.Invalidate();
 
     /// <summary>The open orders whose deadline has passed at <paramref name="now"/>, earliest deadline first.</summary>
     public async Task<ArraySegment<OpenDeadline>> OverdueAsync(DateTime now, CancellationToken ct = default)
@@ -39,32 +38,14 @@ public sealed class OpenDeadlines(IServiceScopeFactory scopes, OrganizationPathC
         return new ArraySegment<OpenDeadline>(all, 0, lo);
     }
 
-    private async Task<OpenDeadline[]> AllAsync(CancellationToken ct)
+    private Task<OpenDeadline[]> AllAsync(CancellationToken ct) => _all.GetAsync(async token =>
     {
-        if (Fresh(Volatile.Read(ref _snapshot)) is { } cached) return cached;
-        await _loading.WaitAsync(ct);
-        try
-        {
-            if (Fresh(Volatile.Read(ref _snapshot)) is { } loaded) return loaded;
-            var version = Interlocked.Read(ref _version);
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var rows = await db.WorkOrders.AsNoTracking().Where(o => o.DueAt != null).OrderBy(o => o.DueAt).ThenBy(o => o.Id)
-                .Select(o => new { o.Id, DueAt = o.DueAt!.Value, o.SubmittedAt, o.PlaceOrganizationId }).ToListAsync(ct);
-            var paths = await organizationPaths.PathsAsync(rows.Select(r => r.PlaceOrganizationId).Distinct(), ct);
-            var orders = rows.Where(r => paths.ContainsKey(r.PlaceOrganizationId))
-                .Select(r => new OpenDeadline(r.Id, r.DueAt, r.SubmittedAt, paths[r.PlaceOrganizationId])).ToArray();
-            Volatile.Write(ref _snapshot, new Snapshot(version, clock.GetUtcNow(), orders));
-            return orders;
-        }
-        finally
-        {
-            _loading.Release();
-        }
-    }
-
-    private OpenDeadline[]? Fresh(Snapshot? s) =>
-        s is not null && s.Version == Interlocked.Read(ref _version) && clock.GetUtcNow() - s.BuiltAt < MaxAge ? s.Orders : null;
-
-    private sealed record Snapshot(long Version, DateTimeOffset BuiltAt, OpenDeadline[] Orders);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rows = await db.WorkOrders.AsNoTracking().Where(o => o.DueAt != null).OrderBy(o => o.DueAt).ThenBy(o => o.Id)
+            .Select(o => new { o.Id, DueAt = o.DueAt!.Value, o.SubmittedAt, o.PlaceOrganizationId }).ToListAsync(token);
+        var paths = await organizationPaths.PathsAsync(rows.Select(r => r.PlaceOrganizationId).Distinct(), token);
+        return rows.Where(r => paths.ContainsKey(r.PlaceOrganizationId))
+            .Select(r => new OpenDeadline(r.Id, r.DueAt, r.SubmittedAt, paths[r.PlaceOrganizationId])).ToArray();
+    }, ct);
 }
